@@ -1,0 +1,99 @@
+/**
+ * The connection to one Velt environment: the configured base URL, its credentials and the API client built
+ * from them. Every change (sign in/out, base URL, secrets changed in another window) starts a new generation;
+ * calls of an older generation are discarded. vscode-free: the UI observes `onDidChange`.
+ */
+import { ApiError } from '../api/errors';
+import type { VeltApi } from '../api/veltApi';
+import { Emitter } from '../common/event';
+import { Disposable } from '../common/lifecycle';
+import type { Logger } from '../common/logger';
+import type { Settings } from '../config/settings';
+import { checkBaseUrl } from '../api/baseUrl';
+import type { CredentialSource, CredentialStore } from './credentialStore';
+import { GuardedApi } from './guardedApi';
+
+export type SessionState =
+	| { readonly kind: 'signedOut' }
+	| { readonly kind: 'insecureUrl'; readonly message: string }
+	| { readonly kind: 'signedIn'; readonly source: CredentialSource }
+	| { readonly kind: 'rejected'; readonly source: CredentialSource; readonly error: ApiError };
+
+export type ClientFactory = (options: { baseUrl: string; timeoutMs: number; credentials: () => { apiKey: string; authToken: string } }) => VeltApi;
+
+export class Session extends Disposable {
+	private generation = 0;
+	private currentState: SessionState = { kind: 'signedOut' };
+	private currentApi: VeltApi | undefined;
+	private readonly changeEmitter = this._register(new Emitter<SessionState>());
+	private readonly rejectEmitter = this._register(new Emitter<ApiError>());
+
+	/** Fires after every reload and on credential rejection. */
+	readonly onDidChange = this.changeEmitter.event;
+	/** Fires once per generation when the API rejects the credentials (drives the single sign-in prompt). */
+	readonly onDidRejectCredentials = this.rejectEmitter.event;
+
+	constructor(
+		private readonly store: CredentialStore,
+		private readonly getSettings: () => Settings,
+		private readonly createClient: ClientFactory,
+		private readonly logger: Logger,
+	) {
+		super();
+	}
+
+	get state(): SessionState {
+		return this.currentState;
+	}
+
+	get baseUrl(): string {
+		return this.getSettings().apiBaseUrl;
+	}
+
+	/** The API for the current generation, or undefined when signed out or the URL is refused. */
+	get api(): VeltApi | undefined {
+		return this.currentApi;
+	}
+
+	/** Re-reads settings and credentials and starts a new generation. */
+	async reload(): Promise<void> {
+		const generation = ++this.generation;
+		const settings = this.getSettings();
+		const checked = checkBaseUrl(settings.apiBaseUrl);
+		const credentials = checked.ok ? await this.store.get(settings.apiBaseUrl) : undefined;
+		if (generation !== this.generation) {
+			return; // a newer reload won the race
+		}
+		if (!checked.ok) {
+			this.logger.warn(`API base URL refused: ${checked.message}`);
+			this.setState({ kind: 'insecureUrl', message: checked.message }, undefined);
+			return;
+		}
+		if (!credentials) {
+			this.setState({ kind: 'signedOut' }, undefined);
+			return;
+		}
+		const { apiKey, authToken } = credentials;
+		const client = this.createClient({ baseUrl: settings.apiBaseUrl, timeoutMs: settings.requestTimeoutMs, credentials: () => ({ apiKey, authToken }) });
+		const api = new GuardedApi(client, () => generation === this.generation, (e) => this.reject(generation, e));
+		this.logger.info(`Connected to ${settings.apiBaseUrl} with credentials from ${credentials.source === 'environment' ? 'the environment' : 'secret storage'}.`);
+		this.setState({ kind: 'signedIn', source: credentials.source }, api);
+	}
+
+	private reject(generation: number, error: ApiError): void {
+		const state = this.currentState;
+		if (generation !== this.generation || state.kind !== 'signedIn') {
+			return; // already rejected in this generation: one prompt, not one per group or retry
+		}
+		this.logger.warn(`The API rejected the credentials for ${this.baseUrl} (${error.apiStatus ?? error.kind}).`);
+		this.currentState = { kind: 'rejected', source: state.source, error };
+		this.changeEmitter.fire(this.currentState);
+		this.rejectEmitter.fire(error);
+	}
+
+	private setState(state: SessionState, api: VeltApi | undefined): void {
+		this.currentState = state;
+		this.currentApi = api;
+		this.changeEmitter.fire(state);
+	}
+}
