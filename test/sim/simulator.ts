@@ -1,0 +1,175 @@
+/**
+ * The local Velt API simulator: a real HTTP server on 127.0.0.1 speaking the `/v2/workflow/*` callable
+ * envelope, with seeded data, both contract variants and fault injection (see `api.ts`).
+ */
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { SIM_API_KEY, SIM_AUTH_TOKEN } from './api';
+import type { ContractVariant, Fault, RecordedRequest, SimExecutionPatch, Simulator, SimulatorOptions } from './api';
+import { DEFAULT_COUNTS, Generator } from './data';
+import { applyPageFault, FaultQueue, PageMemory, queryKey } from './faults';
+import { ApiFailure, HANDLERS } from './handlers';
+import { defaultMessage, errorBody, HTTP_FOR_STATUS, readBody, statusForHttp, writeJson } from './http';
+import { toExecutionView } from './model';
+import { checkAuth, hasCredentials, parseEnvelope } from './request';
+import { Sleeper, sendFaultResponse } from './responses';
+import { SimStore } from './store';
+
+const PREFIX = '/v2/workflow/';
+const PAGED = new Set(['executions/list', 'executions/getEvents', 'definitions/list']);
+
+/** Extra options of the simulator beyond `SimulatorOptions` (all optional, for the CLI and tests). */
+export interface SimulatorExtraOptions extends SimulatorOptions {
+	/** Delay before every answer, in ms (the CLI's `--latency`). */
+	readonly latencyMs?: number;
+	/** Clock for data generation (epoch ms); default `Date.now()`. Fixes ids and timestamps for a seed. */
+	readonly now?: number;
+}
+
+type Record_ = Record<string, unknown>;
+
+class SimulatorImpl implements Simulator {
+	url = '';
+	port = 0;
+	variant: ContractVariant;
+	readonly requests: RecordedRequest[] = [];
+	private readonly faults = new FaultQueue();
+	private readonly memory = new PageMemory();
+	private readonly sockets = new Set<Socket>();
+	private readonly sleeper = new Sleeper();
+	private readonly server: Server;
+	private revoked = false;
+
+	constructor(
+		private readonly options: SimulatorExtraOptions,
+		private readonly store: SimStore,
+	) {
+		this.variant = options.variant ?? 'current';
+		this.server = createServer((req, res) => {
+			this.onRequest(req, res).catch(() => {
+				if (!res.headersSent && !res.destroyed) {
+					writeJson(res, 500, errorBody('INTERNAL', 'INTERNAL'));
+				}
+			});
+		});
+		this.server.on('connection', (socket) => {
+			this.sockets.add(socket);
+			socket.on('close', () => this.sockets.delete(socket));
+		});
+	}
+
+	async listen(port: number): Promise<void> {
+		await new Promise<void>((resolve, reject) => {
+			this.server.once('error', reject);
+			this.server.listen(port, '127.0.0.1', () => resolve());
+		});
+		const address = this.server.address();
+		this.port = typeof address === 'object' && address !== null ? address.port : port;
+		this.url = `http://127.0.0.1:${this.port}`;
+	}
+
+	private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		const at = Date.now();
+		const path = (req.url ?? '/').split('?')[0] ?? '/';
+		const parsed = parseEnvelope(req, await readBody(req));
+		const record = (status: number): void => {
+			this.requests.push({ path, data: parsed.data, hadCredentials: hasCredentials(req), status, at });
+		};
+		const fail = (apiStatus: string, message: string, details?: Record_): void => {
+			const status = HTTP_FOR_STATUS[apiStatus] ?? 500;
+			record(status);
+			writeJson(res, status, errorBody(apiStatus, message, details));
+		};
+		await this.sleeper.sleep(this.options.latencyMs ?? 0);
+		const endpoint = path.startsWith(PREFIX) ? path.slice(PREFIX.length) : '';
+		const handler = HANDLERS[endpoint];
+		if (handler === undefined) {
+			return fail('NOT_FOUND', 'Not Found');
+		}
+		if (!parsed.ok) {
+			return fail(parsed.error.apiStatus, parsed.error.message);
+		}
+		const auth = checkAuth(req, { apiKey: this.options.apiKey ?? SIM_API_KEY, authToken: this.options.authToken ?? SIM_AUTH_TOKEN }, this.revoked);
+		if (auth !== undefined) {
+			return fail(auth.apiStatus, auth.message);
+		}
+		const data = parsed.data;
+		await this.sleeper.sleep(this.faults.takeLatency(path, data));
+		const fault = this.faults.take(path, data);
+		if (fault?.kind === 'authRevoked') {
+			this.revoked = true;
+			return fail('PERMISSION_DENIED', 'Auth token is not valid for this API key.');
+		}
+		if (fault?.kind === 'http') {
+			const apiStatus = fault.apiStatus ?? statusForHttp(fault.status);
+			record(fault.status);
+			const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': fault.retryAfter } : {};
+			return writeJson(res, fault.status, errorBody(apiStatus, fault.message ?? defaultMessage(apiStatus)), headers);
+		}
+		let result: Record_;
+		try {
+			result = handler({ store: this.store, variant: this.variant }, data);
+		} catch (error) {
+			return error instanceof ApiFailure ? fail(error.apiStatus, error.message, error.details) : fail('INTERNAL', 'INTERNAL');
+		}
+		const key = queryKey(path, data);
+		if (PAGED.has(endpoint)) {
+			result = fault === undefined ? result : applyPageFault(fault, result, this.memory.previous(key), data);
+			this.memory.remember(key, result);
+		}
+		record(fault?.kind === 'hang' ? 0 : 200);
+		sendFaultResponse(res, fault, JSON.stringify({ result }));
+	}
+
+	clearRequests(): void {
+		this.requests.length = 0;
+	}
+
+	inject(fault: Fault): void {
+		this.faults.add(fault);
+	}
+
+	clearFaults(): void {
+		this.faults.clear();
+	}
+
+	restoreAuth(): void {
+		this.revoked = false;
+	}
+
+	executionIds(status?: string): string[] {
+		return this.store.list(status).map((e) => e.executionId);
+	}
+
+	execution(id: string): unknown {
+		const e = this.store.get(id);
+		return e === undefined ? undefined : toExecutionView(e, this.variant, true);
+	}
+
+	updateExecution(id: string, patch: SimExecutionPatch): void {
+		this.store.update(id, patch);
+	}
+
+	addExecution(init: { status: SimExecutionPatch['status']; definitionId?: string; startedAt?: number }): string {
+		return this.store.add(init.status ?? 'running', init.startedAt ?? Date.now(), init.definitionId).executionId;
+	}
+
+	async close(): Promise<void> {
+		this.sleeper.cancelAll();
+		for (const socket of this.sockets) {
+			socket.destroy();
+		}
+		await new Promise<void>((resolve) => this.server.close(() => resolve()));
+	}
+}
+
+/** Starts a simulator on 127.0.0.1 (`port` 0 or absent = a free port) with a freshly generated data set. */
+export async function startSimulator(options: SimulatorExtraOptions = {}): Promise<Simulator> {
+	const counts = { ...DEFAULT_COUNTS, ...options.counts };
+	const generator = new Generator({ seed: options.seed ?? 42, counts, lean: options.lean ?? false, now: options.now ?? Date.now() });
+	const data = generator.generate();
+	const sim = new SimulatorImpl(options, new SimStore(generator, data.definitions, data.executions));
+	await sim.listen(options.port ?? 0);
+	return sim;
+}
