@@ -52,6 +52,7 @@ export function envelopeResult(body: unknown): JsonRecord {
 	return record(body.result, 'result');
 }
 
+/** Callers copy with `Array.from(list, fn)`, which, unlike `list.map`, never consults `list.constructor`. */
 export function array(owner: JsonRecord, key: string, path: string): readonly unknown[] {
 	const value = own(owner, key);
 	if (!Array.isArray(value)) {

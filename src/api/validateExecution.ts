@@ -86,7 +86,7 @@ function steps(raw: JsonRecord, path: string): readonly StepView[] {
 		return [];
 	}
 	const stepsPath = join(path, 'steps');
-	return array(raw, 'steps', path).map((step, index) => validateStepView(step, `${stepsPath}[${index}]`));
+	return Array.from(array(raw, 'steps', path), (step, index) => validateStepView(step, `${stepsPath}[${index}]`));
 }
 
 function errorInfo(raw: JsonRecord, key: string, path: string): ErrorInfo | null {

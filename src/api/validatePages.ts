@@ -62,7 +62,7 @@ export function validateEventsPage(body: unknown, sinceSeq: number, expectedId?:
 	if (expectedId !== undefined && executionId !== expectedId) {
 		throw invalidField('result.executionId', 'the requested execution id', executionId);
 	}
-	const events = array(result, 'events', 'result').map((event, index) => eventView(event, `result.events[${index}]`));
+	const events = Array.from(array(result, 'events', 'result'), (event, index) => eventView(event, `result.events[${index}]`));
 	const wireCursor = own(result, 'nextCursor');
 	const numeric = typeof wireCursor === 'number' && Number.isFinite(wireCursor);
 	if (wireCursor !== undefined && wireCursor !== null && !numeric) {
@@ -80,7 +80,7 @@ export function validateCancelResult(body: unknown): CancelResult {
 }
 
 function page<T>(result: JsonRecord, item: (value: unknown, path: string) => T): Page<T> {
-	const items = array(result, 'items', 'result').map((value, index) => item(value, `result.items[${index}]`));
+	const items = Array.from(array(result, 'items', 'result'), (value, index) => item(value, `result.items[${index}]`));
 	const cursor = cursorOf(result);
 	const hasMore = optionalBoolean(result, 'hasMore', 'result');
 	const done = cursor === undefined || hasMore === false || items.length === 0;
