@@ -76,9 +76,11 @@ export class Generator {
 			t -= this.prng.int(1, 2 * meanGap);
 		}
 		for (let b = 10; b < n; b += b < 100 ? 10 : 50) {
-			times[b] = times[b - 1] as number;
-			if (b % 50 === 0 && b + 1 < n && (b / 50) % 2 === 1) {
-				times[b + 1] = times[b - 1] as number; // a triple at 50, 150, 250, …
+			// A pair straddling b-1|b; at odd multiples of 50 a triple b-2..b, so an inclusive cursor
+			// (`startedAt <= last`) repeats two rows of the previous page.
+			const from = b % 50 === 0 && (b / 50) % 2 === 1 ? b - 2 : b - 1;
+			for (let i = from + 1; i <= b; i++) {
+				times[i] = times[from] as number;
 			}
 		}
 		return times;
