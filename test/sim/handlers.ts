@@ -27,7 +27,7 @@ export interface HandlerContext {
 }
 
 type Data = Record<string, unknown>;
-type Handler = (ctx: HandlerContext, data: Data) => Data;
+export type Handler = (ctx: HandlerContext, data: Data) => Data;
 
 const PAGE: Shape[string] = { kind: 'int', min: 1, max: 500 };
 const LIST_SHAPE: Shape = {

@@ -11,6 +11,9 @@ export interface Rejection {
 
 export type Parsed = { readonly ok: true; readonly data: Record<string, unknown> } | { readonly ok: false; readonly data: Record<string, unknown> | undefined; readonly error: Rejection };
 
+/** PERMISSION_DENIED text for an unregistered or revoked token (the real text is undocumented). */
+export const REVOKED_MESSAGE = 'Auth token is not valid for this API key.';
+
 const BAD_REQUEST: Rejection = { apiStatus: 'INVALID_ARGUMENT', message: 'Bad Request' };
 
 function header(req: IncomingMessage, name: string): string | undefined {
@@ -66,7 +69,7 @@ export function checkAuth(req: IncomingMessage, expected: Credentials, revoked: 
 		return { apiStatus: 'PERMISSION_DENIED', message: 'Invalid API key.' };
 	}
 	if (token !== expected.authToken || revoked) {
-		return { apiStatus: 'PERMISSION_DENIED', message: 'Auth token is not valid for this API key.' };
+		return { apiStatus: 'PERMISSION_DENIED', message: REVOKED_MESSAGE };
 	}
 	return undefined;
 }

@@ -4,7 +4,29 @@
  */
 import type { ServerResponse } from 'node:http';
 import type { Fault } from './api';
-import { writeJson } from './http';
+import { errorBody, HTTP_FOR_STATUS, writeJson } from './http';
+
+/** Writes one answer and records its HTTP status in the request log (0 for a hang). */
+export class Responder {
+	constructor(
+		private readonly res: ServerResponse,
+		private readonly record: (status: number) => void,
+	) {}
+
+	error(apiStatus: string, message: string, details?: Record<string, unknown>): void {
+		this.raw(HTTP_FOR_STATUS[apiStatus] ?? 500, errorBody(apiStatus, message, details));
+	}
+
+	raw(status: number, body: string, headers: Record<string, string> = {}): void {
+		this.record(status);
+		writeJson(this.res, status, body, headers);
+	}
+
+	success(fault: Fault | undefined, body: string): void {
+		this.record(fault?.kind === 'hang' ? 0 : 200);
+		sendFaultResponse(this.res, fault, body);
+	}
+}
 
 /** Sends `body` (a `{"result":…}` JSON text) as the fault dictates; page faults were applied before. */
 export function sendFaultResponse(res: ServerResponse, fault: Fault | undefined, body: string): void {

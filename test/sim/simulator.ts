@@ -10,10 +10,11 @@ import type { ContractVariant, Fault, RecordedRequest, SimExecutionPatch, Simula
 import { DEFAULT_COUNTS, Generator } from './data';
 import { applyPageFault, FaultQueue, PageMemory, queryKey } from './faults';
 import { ApiFailure, HANDLERS } from './handlers';
-import { defaultMessage, errorBody, HTTP_FOR_STATUS, readBody, statusForHttp, writeJson } from './http';
+import type { Handler } from './handlers';
+import { defaultMessage, errorBody, readBody, statusForHttp, writeJson } from './http';
 import { toExecutionView } from './model';
-import { checkAuth, hasCredentials, parseEnvelope } from './request';
-import { Sleeper, sendFaultResponse } from './responses';
+import { checkAuth, hasCredentials, parseEnvelope, REVOKED_MESSAGE } from './request';
+import { Responder, Sleeper } from './responses';
 import { SimStore } from './store';
 
 const PREFIX = '/v2/workflow/';
@@ -40,6 +41,7 @@ class SimulatorImpl implements Simulator {
 	private readonly sleeper = new Sleeper();
 	private readonly server: Server;
 	private revoked = false;
+	private closed = false;
 
 	constructor(
 		private readonly options: SimulatorExtraOptions,
@@ -73,53 +75,50 @@ class SimulatorImpl implements Simulator {
 		const at = Date.now();
 		const path = (req.url ?? '/').split('?')[0] ?? '/';
 		const parsed = parseEnvelope(req, await readBody(req));
-		const record = (status: number): void => {
+		const reply = new Responder(res, (status) => {
 			this.requests.push({ path, data: parsed.data, hadCredentials: hasCredentials(req), status, at });
-		};
-		const fail = (apiStatus: string, message: string, details?: Record_): void => {
-			const status = HTTP_FOR_STATUS[apiStatus] ?? 500;
-			record(status);
-			writeJson(res, status, errorBody(apiStatus, message, details));
-		};
+		});
 		await this.sleeper.sleep(this.options.latencyMs ?? 0);
 		const endpoint = path.startsWith(PREFIX) ? path.slice(PREFIX.length) : '';
-		const handler = HANDLERS[endpoint];
-		if (handler === undefined) {
-			return fail('NOT_FOUND', 'Not Found');
+		if (HANDLERS[endpoint] === undefined) {
+			return reply.error('NOT_FOUND', 'Not Found');
 		}
 		if (!parsed.ok) {
-			return fail(parsed.error.apiStatus, parsed.error.message);
+			return reply.error(parsed.error.apiStatus, parsed.error.message);
 		}
-		const auth = checkAuth(req, { apiKey: this.options.apiKey ?? SIM_API_KEY, authToken: this.options.authToken ?? SIM_AUTH_TOKEN }, this.revoked);
+		const credentials = { apiKey: this.options.apiKey ?? SIM_API_KEY, authToken: this.options.authToken ?? SIM_AUTH_TOKEN };
+		const auth = checkAuth(req, credentials, this.revoked);
 		if (auth !== undefined) {
-			return fail(auth.apiStatus, auth.message);
+			return reply.error(auth.apiStatus, auth.message);
 		}
-		const data = parsed.data;
+		return this.serve(path, endpoint, parsed.data, reply);
+	}
+
+	/** Runs faults and the endpoint for an authenticated, well-formed request. */
+	private async serve(path: string, endpoint: string, data: Record_, reply: Responder): Promise<void> {
 		await this.sleeper.sleep(this.faults.takeLatency(path, data));
 		const fault = this.faults.take(path, data);
 		if (fault?.kind === 'authRevoked') {
 			this.revoked = true;
-			return fail('PERMISSION_DENIED', 'Auth token is not valid for this API key.');
+			return reply.error('PERMISSION_DENIED', REVOKED_MESSAGE);
 		}
 		if (fault?.kind === 'http') {
 			const apiStatus = fault.apiStatus ?? statusForHttp(fault.status);
-			record(fault.status);
 			const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': fault.retryAfter } : {};
-			return writeJson(res, fault.status, errorBody(apiStatus, fault.message ?? defaultMessage(apiStatus)), headers);
+			return reply.raw(fault.status, errorBody(apiStatus, fault.message ?? defaultMessage(apiStatus)), headers);
 		}
 		let result: Record_;
 		try {
-			result = handler({ store: this.store, variant: this.variant }, data);
+			result = (HANDLERS[endpoint] as Handler)({ store: this.store, variant: this.variant }, data);
 		} catch (error) {
-			return error instanceof ApiFailure ? fail(error.apiStatus, error.message, error.details) : fail('INTERNAL', 'INTERNAL');
+			return error instanceof ApiFailure ? reply.error(error.apiStatus, error.message, error.details) : reply.error('INTERNAL', 'INTERNAL');
 		}
-		const key = queryKey(path, data);
 		if (PAGED.has(endpoint)) {
+			const key = queryKey(path, data);
 			result = fault === undefined ? result : applyPageFault(fault, result, this.memory.previous(key), data);
 			this.memory.remember(key, result);
 		}
-		record(fault?.kind === 'hang' ? 0 : 200);
-		sendFaultResponse(res, fault, JSON.stringify({ result }));
+		reply.success(fault, JSON.stringify({ result }));
 	}
 
 	clearRequests(): void {
@@ -156,6 +155,10 @@ class SimulatorImpl implements Simulator {
 	}
 
 	async close(): Promise<void> {
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
 		this.sleeper.cancelAll();
 		for (const socket of this.sockets) {
 			socket.destroy();
