@@ -16,22 +16,7 @@ export function applyPatch(e: SimExecution, patch: SimExecutionPatch, now: numbe
 	const to = patch.status ?? e.status;
 	e.status = to;
 	if (to !== from) {
-		finishSteps(e, log, to, now);
-		if (to === 'completed' || to === 'failed') {
-			e.completedAt = now;
-		}
-		if (to === 'cancelled') {
-			e.cancelledAt = now;
-		}
-		if (to === 'failed' && e.failureReason === null) {
-			e.failureReason = { code: 'step-failed', message: 'Step failed: marked failed by the simulator' };
-		}
-		if (!TERMINAL.has(to)) {
-			e.completedAt = null;
-			e.cancelledAt = null;
-			e.failureReason = null;
-			log.hidden(); // step.started / step.resumed
-		}
+		moveTo(e, log, to, now);
 	}
 	if (patch.completedAt !== undefined) {
 		e.completedAt = patch.completedAt;
@@ -45,6 +30,25 @@ export function applyPatch(e: SimExecution, patch: SimExecutionPatch, now: numbe
 	if (to !== from && TERMINAL.has(to)) {
 		const at = e.completedAt ?? e.cancelledAt ?? now;
 		log.emit(`execution.${to}`, null, at, to === 'cancelled' ? (reason !== undefined ? { reason } : {}) : null);
+	}
+}
+
+function moveTo(e: SimExecution, log: EventLog, to: SimExecution['status'], now: number): void {
+	finishSteps(e, log, to, now);
+	if (to === 'completed' || to === 'failed') {
+		e.completedAt = now;
+	}
+	if (to === 'cancelled') {
+		e.cancelledAt = now;
+	}
+	if (to === 'failed' && e.failureReason === null) {
+		e.failureReason = { code: 'step-failed', message: 'Step failed: marked failed by the simulator' };
+	}
+	if (!TERMINAL.has(to)) {
+		e.completedAt = null;
+		e.cancelledAt = null;
+		e.failureReason = null;
+		log.hidden(); // step.started / step.resumed
 	}
 }
 

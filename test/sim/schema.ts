@@ -35,16 +35,7 @@ function checkField(key: string, rule: FieldRule, value: unknown): Issue | undef
 		return rule.kind === 'string' && rule.required === true ? { code: 'invalid_type', path, message: 'Required' } : undefined;
 	}
 	if (rule.kind === 'string') {
-		if (typeof value !== 'string') {
-			return { code: 'invalid_type', path, message: `Expected string, received ${typeName(value)}` };
-		}
-		if (rule.required === true && value.length === 0) {
-			return { code: 'too_small', path, message: 'String must contain at least 1 character(s)' };
-		}
-		if (rule.max !== undefined && value.length > rule.max) {
-			return { code: 'too_big', path, message: `String must contain at most ${rule.max} character(s)` };
-		}
-		return undefined;
+		return checkString(path, rule, value);
 	}
 	if (rule.kind === 'enum') {
 		const expected = rule.values.map((v) => `'${v}'`).join(' | ');
@@ -52,6 +43,23 @@ function checkField(key: string, rule: FieldRule, value: unknown): Issue | undef
 			? undefined
 			: { code: 'invalid_enum_value', path, message: `Invalid enum value. Expected ${expected}, received '${String(value)}'` };
 	}
+	return checkInt(path, rule, value);
+}
+
+function checkString(path: string[], rule: Extract<FieldRule, { kind: 'string' }>, value: unknown): Issue | undefined {
+	if (typeof value !== 'string') {
+		return { code: 'invalid_type', path, message: `Expected string, received ${typeName(value)}` };
+	}
+	if (rule.required === true && value.length === 0) {
+		return { code: 'too_small', path, message: 'String must contain at least 1 character(s)' };
+	}
+	if (rule.max !== undefined && value.length > rule.max) {
+		return { code: 'too_big', path, message: `String must contain at most ${rule.max} character(s)` };
+	}
+	return undefined;
+}
+
+function checkInt(path: string[], rule: Extract<FieldRule, { kind: 'int' }>, value: unknown): Issue | undefined {
 	if (typeof value !== 'number' || Number.isNaN(value)) {
 		return { code: 'invalid_type', path, message: `Expected number, received ${typeName(value)}` };
 	}

@@ -24,7 +24,8 @@ export function buildTimeline(e: SimExecution, spec: DefinitionSpec, prng: Prng,
 	const ctx: Ctx = { e, prng, log: new EventLog(e), span: total / (spec.stages.length + 1) };
 	const humanStages = spec.stages.map((s, i) => (s.nodes.some((n) => n.type === 'human') ? i : -1)).filter((i) => i >= 0);
 	const rejected = e.status === 'completed' && humanStages.length > 0 && prng.chance(0.15);
-	const stop = rejected ? (humanStages[0] ?? 0) : e.status === 'completed' ? spec.stages.length - 1 : prng.int(0, spec.stages.length - 1);
+	const last = spec.stages.length - 1;
+	const stop = rejected ? (humanStages[0] ?? 0) : e.status === 'completed' ? last : e.status === 'pending' ? 0 : prng.int(0, last);
 	const rootIds = spec.stages[0]?.nodes.map((n) => `step_${n.nodeId}_${e.startedAt - prng.int(20, 90)}_${prng.alnum(6)}`) ?? [];
 	ctx.log.emit('execution.dispatched', null, e.startedAt, { definitionId: e.definitionId, definitionVersion: e.definitionVersion, rootStepIds: rootIds });
 	let clock = e.startedAt + prng.int(30, 200);
@@ -94,17 +95,10 @@ function runStep(ctx: Ctx, node: NodeSpec, stepId: string, groupId: string | nul
 	if (mode === 'pending') {
 		return start;
 	}
-	log.hidden();
-	step.startedAt = start + prng.int(10, 200);
-	const end = step.startedAt + Math.max(500, Math.floor(ctx.span * (0.2 + prng.next() * 0.6)));
-	const parks = node.type === 'human' || node.type === 'agent';
-	if (parks) {
-		log.emit('step.awaiting-approval', stepId, step.startedAt + 5, awaitingData(node, stepId, prng));
-	}
-	step.status = parks ? 'waiting' : 'running';
-	step.output = node.type === 'human' ? out.humanWaitingOutput(node) : {};
+	const startedAt = startStep(ctx, node, step, start);
+	const end = startedAt + Math.max(500, Math.floor(ctx.span * (0.2 + prng.next() * 0.6)));
 	if (mode === 'wait') {
-		return step.startedAt;
+		return startedAt;
 	}
 	if (mode === 'cancel') {
 		step.status = 'cancelled';
@@ -114,6 +108,20 @@ function runStep(ctx: Ctx, node: NodeSpec, stepId: string, groupId: string | nul
 	}
 	step.completedAt = end;
 	return mode === 'fail' ? failStep(ctx, node, step, end) : completeStep(ctx, node, step, mode === 'reject' ? 'reject' : 'approve');
+}
+
+/** pending → running, or → waiting (with `step.awaiting-approval`) for nodes that park. */
+function startStep(ctx: Ctx, node: NodeSpec, step: SimStep, start: number): number {
+	ctx.log.hidden();
+	const startedAt = start + ctx.prng.int(10, 200);
+	step.startedAt = startedAt;
+	const parks = node.type === 'human' || node.type === 'agent';
+	if (parks) {
+		ctx.log.emit('step.awaiting-approval', step.stepId, startedAt + 5, awaitingData(node, step.stepId, ctx.prng));
+	}
+	step.status = parks ? 'waiting' : 'running';
+	step.output = node.type === 'human' ? out.humanWaitingOutput(node) : {};
+	return startedAt;
 }
 
 function awaitingData(node: NodeSpec, stepId: string, prng: Prng): Record<string, unknown> {
