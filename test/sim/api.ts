@@ -26,6 +26,16 @@ export interface SimulatorOptions {
 	readonly authToken?: string;
 	/** Skip building steps and events for each execution (for 10k–50k benchmark data sets). */
 	readonly lean?: boolean;
+	/** Delay before every answer, in ms (the CLI's `--latency`). Default 0. */
+	readonly latencyMs?: number;
+	/** Clock for data generation (epoch ms); default `Date.now()`. With `seed`, fixes every id and timestamp. */
+	readonly now?: number;
+	/**
+	 * `current` variant only: `inclusive` (default) answers a cursor with items `startedAt <= cursor`, so the
+	 * previous page's last row(s) come back (clients de-duplicate; page size 1 can never advance);
+	 * `exclusive` answers `startedAt < cursor`, so rows tied with the boundary are silently lost.
+	 */
+	readonly cursorMode?: 'inclusive' | 'exclusive';
 }
 
 export interface RecordedRequest {

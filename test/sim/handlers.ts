@@ -24,6 +24,7 @@ export class ApiFailure extends Error {
 export interface HandlerContext {
 	readonly store: SimStore;
 	readonly variant: ContractVariant;
+	readonly cursorMode: 'inclusive' | 'exclusive';
 }
 
 type Data = Record<string, unknown>;
@@ -75,7 +76,8 @@ function listExecutions(ctx: HandlerContext, data: Data): Data {
 		throw new ApiFailure('INVALID_ARGUMENT', 'Invalid cursor');
 	}
 	// Inclusive: items sharing the boundary startedAt come back again (tie handling of the real API is unknown).
-	const start = at === undefined ? 0 : firstAtOrBefore(all, at);
+	const bound = at === undefined || ctx.cursorMode === 'inclusive' ? at : at - 1;
+	const start = bound === undefined ? 0 : firstAtOrBefore(all, bound);
 	const page = all.slice(start, start + pageSize);
 	const last = page.at(-1);
 	const nextCursor = page.length < pageSize || last === undefined ? null : encodeStartedAtCursor(last.startedAt);

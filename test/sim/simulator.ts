@@ -20,14 +20,6 @@ import { SimStore } from './store';
 const PREFIX = '/v2/workflow/';
 const PAGED = new Set(['executions/list', 'executions/getEvents', 'definitions/list']);
 
-/** Extra options of the simulator beyond `SimulatorOptions` (all optional, for the CLI and tests). */
-export interface SimulatorExtraOptions extends SimulatorOptions {
-	/** Delay before every answer, in ms (the CLI's `--latency`). */
-	readonly latencyMs?: number;
-	/** Clock for data generation (epoch ms); default `Date.now()`. Fixes ids and timestamps for a seed. */
-	readonly now?: number;
-}
-
 type Record_ = Record<string, unknown>;
 
 class SimulatorImpl implements Simulator {
@@ -44,7 +36,7 @@ class SimulatorImpl implements Simulator {
 	private closed = false;
 
 	constructor(
-		private readonly options: SimulatorExtraOptions,
+		private readonly options: SimulatorOptions,
 		private readonly store: SimStore,
 	) {
 		this.variant = options.variant ?? 'current';
@@ -109,7 +101,7 @@ class SimulatorImpl implements Simulator {
 		}
 		let result: Record_;
 		try {
-			result = (HANDLERS[endpoint] as Handler)({ store: this.store, variant: this.variant }, data);
+			result = (HANDLERS[endpoint] as Handler)({ store: this.store, variant: this.variant, cursorMode: this.options.cursorMode ?? 'inclusive' }, data);
 		} catch (error) {
 			return error instanceof ApiFailure ? reply.error(error.apiStatus, error.message, error.details) : reply.error('INTERNAL', 'INTERNAL');
 		}
@@ -168,7 +160,7 @@ class SimulatorImpl implements Simulator {
 }
 
 /** Starts a simulator on 127.0.0.1 (`port` 0 or absent = a free port) with a freshly generated data set. */
-export async function startSimulator(options: SimulatorExtraOptions = {}): Promise<Simulator> {
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
 	const counts = { ...DEFAULT_COUNTS, ...options.counts };
 	const generator = new Generator({ seed: options.seed ?? 42, counts, lean: options.lean ?? false, now: options.now ?? Date.now() });
 	const data = generator.generate();
