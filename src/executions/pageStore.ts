@@ -1,0 +1,183 @@
+/**
+ * The synchronous half of a pager: what one page does to a group's rows, cursor and counters. No I/O and no
+ * timing, so every rule (dedupe, loop checks, predicate bookkeeping, merging a refreshed first page, placing
+ * a fresher copy) is decided here and tested directly; `CursorPager` only decides *when* pages are applied.
+ */
+import type { Page } from '../api/types';
+import { KeyedList } from './keyedList';
+import { checkProgress, isLastPage } from './pageChecks';
+import { mergeFirstPage } from './pageMerge';
+
+export interface PageStoreOptions<T> {
+	readonly keyOf: (item: T) => string;
+	/** Client-side filter; rows it rejects are remembered (for dedupe) but not shown. */
+	readonly matches?: (item: T) => boolean;
+	/** List order, for `place`. */
+	readonly compare?: (a: T, b: T) => number;
+}
+
+export class PageStore<T> {
+	private readonly rows: KeyedList<T>;
+	private readonly rejected = new Set<string>();
+	private readonly followed = new Set<string>();
+	private _cursor: string | undefined;
+	private _done = false;
+	private _gap = false;
+	private _scanned = 0;
+	private _loadedOnce = false;
+
+	constructor(private readonly options: PageStoreOptions<T>) {
+		this.rows = new KeyedList(options.keyOf);
+	}
+
+	get items(): readonly T[] {
+		return this.rows.items;
+	}
+	get cursor(): string | undefined {
+		return this._cursor;
+	}
+	get done(): boolean {
+		return this._done;
+	}
+	get gap(): boolean {
+		return this._gap;
+	}
+	get scanned(): number {
+		return this._scanned;
+	}
+	get loadedOnce(): boolean {
+		return this._loadedOnce;
+	}
+	get isEmpty(): boolean {
+		return this.rows.size === 0 && this.rejected.size === 0;
+	}
+	get rowMap(): Pick<KeyedList<T>, 'has' | 'get' | 'size'> {
+		return this.rows;
+	}
+
+	/**
+	 * Applies the page that answered `requestCursor`. Validates before it mutates, so a page that would loop
+	 * throws and changes nothing. Pushes every item onto `fetched`; returns how many new visible rows it added.
+	 */
+	append(requestCursor: string | undefined, page: Page<T>, fetched: T[]): number {
+		const last = isLastPage(page);
+		if (!last) {
+			const fresh = page.items.filter((item) => !this.seen(this.options.keyOf(item))).length;
+			checkProgress(requestCursor, page, this.followed, fresh);
+		}
+		if (requestCursor !== undefined) {
+			this.followed.add(requestCursor);
+		}
+		let added = 0;
+		for (const item of page.items) {
+			fetched.push(item);
+			added += this.take(item) ? 1 : 0;
+		}
+		this._cursor = last ? undefined : page.nextCursor;
+		this._done = last;
+		this._loadedOnce = true;
+		return added;
+	}
+
+	/** A refreshed first page. Into an empty group it is a first load; otherwise see `pageMerge.ts`. */
+	applyFirstPage(page: Page<T>, fetched: T[], removed: string[]): void {
+		if (this.isEmpty) {
+			this.followed.clear();
+			this.append(undefined, page, fetched);
+			return;
+		}
+		fetched.push(...page.items);
+		const rows = this.rows;
+		const result = mergeFirstPage({
+			current: rows.items,
+			positionOf: (key) => rows.positionOf(key),
+			wasRejected: (key) => this.rejected.has(key),
+			page,
+			keyOf: this.options.keyOf,
+			matches: this.options.matches,
+		});
+		this._gap = result.kind === 'gap';
+		if (result.kind === 'gap') {
+			return;
+		}
+		if (result.kind === 'replace') {
+			this.rejected.clear();
+			this._scanned = result.items.length + result.rejected.length;
+			this._cursor = undefined;
+			this._done = true;
+		} else {
+			this._scanned += result.added + result.rejected.length;
+		}
+		rows.replaceAll(result.items);
+		result.rejected.forEach((key) => this.rejected.add(key));
+		removed.push(...result.removed);
+	}
+
+	/**
+	 * Puts a fresher copy fetched elsewhere where it belongs: in place when shown, in list order when it falls
+	 * inside the loaded range, otherwise nowhere (paging will bring it). Returns whether the rows changed.
+	 */
+	place(item: T): boolean {
+		const key = this.options.keyOf(item);
+		if (this.rows.has(key)) {
+			this.rows.upsert(item);
+			return true;
+		}
+		const compare = this.options.compare;
+		if (!this._loadedOnce || compare === undefined || this.rejected.has(key) || !this.keeps(item)) {
+			return false;
+		}
+		const rows = this.rows.items;
+		let position = rows.findIndex((row) => compare(item, row) < 0);
+		if (position === -1) {
+			if (!this._done) {
+				return false;
+			}
+			position = rows.length;
+		}
+		this.rows.insertAt(item, position);
+		return true;
+	}
+
+	remove(keys: Iterable<string>): string[] {
+		return this.rows.removeMany(keys);
+	}
+
+	clear(): void {
+		this.rows.clear();
+		this.rejected.clear();
+		this.followed.clear();
+		this._cursor = undefined;
+		this._done = false;
+		this._gap = false;
+		this._scanned = 0;
+		this._loadedOnce = false;
+	}
+
+	/** Stores one fetched item; true when it is a new visible row. A repeat updates the shown copy. */
+	private take(item: T): boolean {
+		const key = this.options.keyOf(item);
+		if (this.rows.has(key)) {
+			this.rows.upsert(item);
+			return false;
+		}
+		if (this.rejected.has(key)) {
+			return false;
+		}
+		this._scanned++;
+		if (!this.keeps(item)) {
+			this.rejected.add(key);
+			return false;
+		}
+		this.rows.upsert(item);
+		return true;
+	}
+
+	private seen(key: string): boolean {
+		return this.rows.has(key) || this.rejected.has(key);
+	}
+
+	private keeps(item: T): boolean {
+		return this.options.matches === undefined || this.options.matches(item);
+	}
+}
