@@ -1,98 +1,48 @@
 /**
- * The filter as a value: normalising, describing, persisting and splitting it into what the server sees
- * (`definitionId` only) and what stays client-side (statuses hide groups; scope is a predicate over step
- * metadata). vscode-free so every rule here is unit-tested on plain Node.
+ * The filter as a value, on top of the model's own rules (`executions/filter.ts`: the type, normalising,
+ * `isFilterActive`, `visibleStatuses`, the scope predicate): describing it, persisting it robustly, saying
+ * what the server sees (`definitionId` only; statuses hide groups; scope is a predicate over step metadata),
+ * and telling whether this API's list items can be scope-filtered at all. vscode-free, unit-tested on Node.
  */
 import { EXECUTION_STATUSES, isExecutionStatus } from '../api/types';
 import type { ExecutionStatus, ExecutionView } from '../api/types';
+import { normalizeFilter } from '../executions/filter';
+import type { ExecutionScope, ExecutionsFilter } from '../executions/filter';
 
-export interface FilterScope {
-	readonly organizationId?: string;
-	readonly documentId?: string;
-}
-
-/** Same shape as the model's `setFilter` argument; `undefined` members mean "no restriction". */
-export interface ExecutionFilter {
-	readonly definitionId?: string;
-	/** Undefined = all five. Never empty after `normalizeFilter`. */
-	readonly statuses?: readonly ExecutionStatus[];
-	readonly scope?: FilterScope;
-}
-
-export const NO_FILTER: ExecutionFilter = {};
+export const NO_FILTER: ExecutionsFilter = {};
 
 /** Bumped when the stored shape changes; anything else in storage is ignored rather than misread. */
 const STORAGE_VERSION = 1;
 const MAX_ID_LENGTH = 512;
 
-function cleanId(value: unknown): string | undefined {
-	if (typeof value !== 'string') {
-		return undefined;
-	}
-	const trimmed = value.trim();
-	return trimmed === '' || trimmed.length > MAX_ID_LENGTH ? undefined : trimmed;
+function storedId(value: unknown): string | undefined {
+	return typeof value === 'string' && value.trim().length <= MAX_ID_LENGTH ? value : undefined;
 }
 
-function cleanStatuses(value: unknown): readonly ExecutionStatus[] | undefined {
-	if (!Array.isArray(value)) {
-		return undefined;
-	}
-	const chosen = new Set(value.filter(isExecutionStatus));
-	const ordered = EXECUTION_STATUSES.filter((s) => chosen.has(s));
-	// None selected is refused in the UI; all five is the same as no restriction.
-	return ordered.length === 0 || ordered.length === EXECUTION_STATUSES.length ? undefined : ordered;
+function storedStatuses(value: unknown): readonly ExecutionStatus[] | undefined {
+	return Array.isArray(value) ? EXECUTION_STATUSES.filter((s) => value.some((v) => isExecutionStatus(v) && v === s)) : undefined;
 }
 
-function cleanScope(value: unknown): FilterScope | undefined {
+function storedScope(value: unknown): ExecutionScope | undefined {
 	if (typeof value !== 'object' || value === null) {
 		return undefined;
 	}
 	const raw = value as Record<string, unknown>;
-	const organizationId = cleanId(raw.organizationId);
-	const documentId = cleanId(raw.documentId);
-	if (organizationId === undefined && documentId === undefined) {
-		return undefined;
-	}
-	return { ...(organizationId === undefined ? {} : { organizationId }), ...(documentId === undefined ? {} : { documentId }) };
+	return { organizationId: storedId(raw.organizationId), documentId: storedId(raw.documentId) };
 }
 
-/**
- * The canonical form: trimmed ids, blank ids dropped, statuses in group order, "all statuses" and "no scope"
- * as absent members. Two filters mean the same thing exactly when their normal forms are `filtersEqual`.
- */
-export function normalizeFilter(filter: ExecutionFilter | undefined): ExecutionFilter {
-	const definitionId = cleanId(filter?.definitionId);
-	const statuses = cleanStatuses(filter?.statuses);
-	const scope = cleanScope(filter?.scope);
-	return {
-		...(definitionId === undefined ? {} : { definitionId }),
-		...(statuses === undefined ? {} : { statuses }),
-		...(scope === undefined ? {} : { scope }),
-	};
-}
-
-export function isActive(filter: ExecutionFilter): boolean {
-	const n = normalizeFilter(filter);
-	return n.definitionId !== undefined || n.statuses !== undefined || n.scope !== undefined;
-}
-
-export function filtersEqual(a: ExecutionFilter, b: ExecutionFilter): boolean {
+export function filtersEqual(a: ExecutionsFilter, b: ExecutionsFilter): boolean {
 	return JSON.stringify(normalizeFilter(a)) === JSON.stringify(normalizeFilter(b));
 }
 
-/** The status groups the tree shows; hidden groups make no calls at all. */
-export function visibleStatuses(filter: ExecutionFilter): readonly ExecutionStatus[] {
-	return normalizeFilter(filter).statuses ?? EXECUTION_STATUSES;
-}
-
 /** The only facet the API filters on. Statuses are per-group requests anyway; scope has no server filter. */
-export function serverParams(filter: ExecutionFilter): { readonly definitionId?: string } {
+export function serverParams(filter: ExecutionsFilter): { readonly definitionId?: string } {
 	const { definitionId } = normalizeFilter(filter);
 	return definitionId === undefined ? {} : { definitionId };
 }
 
 /** `org acme · doc launch` — the scope part of the view message and of the picker's facet item. */
-export function describeScope(scope: FilterScope | undefined): string | undefined {
+export function describeScope(scope: ExecutionScope | undefined): string | undefined {
 	const parts: string[] = [];
 	if (scope?.organizationId !== undefined) {
 		parts.push(`org ${scope.organizationId}`);
@@ -107,7 +57,7 @@ export function describeScope(scope: FilterScope | undefined): string | undefine
  * The sentence for `TreeView.message`, e.g. `Filter: marketing-copy-approval · failed, running · org acme`;
  * empty when nothing is filtered, so the caller can clear the message.
  */
-export function describeFilter(filter: ExecutionFilter): string {
+export function describeFilter(filter: ExecutionsFilter): string {
 	const n = normalizeFilter(filter);
 	const parts = [n.definitionId, n.statuses?.join(', '), describeScope(n.scope)].filter((p): p is string => p !== undefined);
 	return parts.length === 0 ? '' : `Filter: ${parts.join(' · ')}`;
@@ -116,10 +66,10 @@ export function describeFilter(filter: ExecutionFilter): string {
 /** The JSON stored in `workspaceState`; versioned so a later shape never misreads an older one. */
 export interface StoredFilter {
 	readonly version: number;
-	readonly filter: ExecutionFilter;
+	readonly filter: ExecutionsFilter;
 }
 
-export function serializeFilter(filter: ExecutionFilter): StoredFilter {
+export function serializeFilter(filter: ExecutionsFilter): StoredFilter {
 	return { version: STORAGE_VERSION, filter: normalizeFilter(filter) };
 }
 
@@ -127,7 +77,7 @@ export function serializeFilter(filter: ExecutionFilter): StoredFilter {
  * Reads back whatever storage holds. Corrupt, foreign or future-versioned data yields no filter rather than
  * an exception at startup; partly valid data keeps its valid facets.
  */
-export function restoreFilter(stored: unknown): ExecutionFilter {
+export function restoreFilter(stored: unknown): ExecutionsFilter {
 	if (typeof stored !== 'object' || stored === null) {
 		return NO_FILTER;
 	}
@@ -135,25 +85,12 @@ export function restoreFilter(stored: unknown): ExecutionFilter {
 	if (raw.version !== STORAGE_VERSION || typeof raw.filter !== 'object' || raw.filter === null) {
 		return NO_FILTER;
 	}
-	return normalizeFilter(raw.filter as ExecutionFilter);
-}
-
-function metadataMatches(metadata: Readonly<Record<string, unknown>> | undefined, scope: FilterScope): boolean {
-	if (metadata === undefined) {
-		return false;
-	}
-	const orgOk = scope.organizationId === undefined || metadata.organizationId === scope.organizationId;
-	const docOk = scope.documentId === undefined || metadata.documentId === scope.documentId;
-	return orgOk && docOk;
-}
-
-/**
- * The client-side scope predicate: some step's metadata carries the wanted organization and document (both on
- * the same step, since one step's metadata describes one document). No scope matches everything.
- */
-export function matchesScope(execution: Pick<ExecutionView, 'steps'>, scope: FilterScope | undefined): boolean {
-	const wanted = cleanScope(scope);
-	return wanted === undefined || execution.steps.some((step) => metadataMatches(step.metadata, wanted));
+	const filter = raw.filter as Record<string, unknown>;
+	return normalizeFilter({
+		definitionId: storedId(filter.definitionId),
+		statuses: storedStatuses(filter.statuses),
+		scope: storedScope(filter.scope),
+	});
 }
 
 export type ScopeSupport = 'available' | 'unavailable' | 'unknown';

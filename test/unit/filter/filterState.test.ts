@@ -1,17 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { ExecutionView, StepView } from '../../../src/api/types';
-import {
-	describeFilter,
-	detectScopeSupport,
-	filtersEqual,
-	isActive,
-	matchesScope,
-	normalizeFilter,
-	restoreFilter,
-	serializeFilter,
-	serverParams,
-	visibleStatuses,
-} from '../../../src/filter/filterState';
+import { isFilterActive, scopePredicate, visibleStatuses } from '../../../src/executions/filter';
+import type { ExecutionScope } from '../../../src/executions/filter';
+import { describeFilter, detectScopeSupport, filtersEqual, restoreFilter, serializeFilter, serverParams } from '../../../src/filter/filterState';
 
 function step(metadata?: Record<string, unknown>): StepView {
 	return {
@@ -28,35 +19,20 @@ function step(metadata?: Record<string, unknown>): StepView {
 	};
 }
 
-function withSteps(...steps: StepView[]): Pick<ExecutionView, 'steps'> {
-	return { steps };
+function withSteps(...steps: StepView[]): ExecutionView {
+	return { executionId: 'e', status: 'running', startedAt: 1, completedAt: null, cancelledAt: null, definitionId: 'd', definitionVersion: 1, correlationId: null, idempotencyKey: null, failureReason: null, steps };
+}
+
+function matchesScope(execution: ExecutionView, scope: ExecutionScope | undefined): boolean {
+	return scopePredicate(scope)?.(execution) ?? true;
 }
 
 describe('filterState', () => {
-	describe('normalizeFilter / isActive', () => {
-		it('treats blank ids, all five statuses and an empty scope as no filter', () => {
-			const filter = normalizeFilter({
-				definitionId: '   ',
-				statuses: ['cancelled', 'failed', 'completed', 'running', 'pending'],
-				scope: { organizationId: ' ', documentId: '' },
-			});
-			assert.deepEqual(filter, {});
-			assert.equal(isActive(filter), false);
-		});
-
-		it('trims ids, orders statuses like the groups and drops duplicates and unknown values', () => {
-			const filter = normalizeFilter({
-				definitionId: '  marketing-copy-approval ',
-				statuses: ['running', 'failed', 'running', 'bogus' as never],
-				scope: { organizationId: ' acme ' },
-			});
-			assert.deepEqual(filter, { definitionId: 'marketing-copy-approval', statuses: ['running', 'failed'], scope: { organizationId: 'acme' } });
-			assert.equal(isActive(filter), true);
-		});
-
+	describe('filtersEqual', () => {
 		it('compares filters by meaning, not by spelling', () => {
 			assert.ok(filtersEqual({ statuses: ['failed', 'running'] }, { statuses: ['running', 'failed', 'failed'] }));
 			assert.ok(filtersEqual({}, { definitionId: ' ' }));
+			assert.ok(filtersEqual({}, { statuses: ['pending', 'running', 'completed', 'failed', 'cancelled'] }));
 			assert.ok(!filtersEqual({ definitionId: 'a-b' }, { definitionId: 'a-c' }));
 		});
 	});
@@ -86,12 +62,14 @@ describe('filterState', () => {
 
 		it('yields no filter for corrupt, foreign or future data', () => {
 			for (const stored of [undefined, null, 42, 'x', [], {}, { version: 2, filter: { definitionId: 'a' } }, { version: 1, filter: 'a' }, { version: 1, filter: null }]) {
-				assert.deepEqual(restoreFilter(stored), {}, JSON.stringify(stored));
+				const restored = restoreFilter(stored);
+				assert.deepEqual(restored, {}, JSON.stringify(stored));
+				assert.equal(isFilterActive(restored), false);
 			}
 		});
 
 		it('keeps the valid facets of partly corrupt data', () => {
-			const stored = { version: 1, filter: { definitionId: 7, statuses: ['failed', 3, null], scope: { organizationId: ['x'], documentId: 'doc' } } };
+			const stored = { version: 1, filter: { definitionId: 7, statuses: ['failed', 3, null, 'failed'], scope: { organizationId: ['x'], documentId: ' doc ' } } };
 			assert.deepEqual(restoreFilter(stored), { statuses: ['failed'], scope: { documentId: 'doc' } });
 		});
 
@@ -119,6 +97,12 @@ describe('filterState', () => {
 		it('matches everything without a scope', () => {
 			assert.ok(matchesScope(withSteps(), undefined));
 			assert.ok(matchesScope(withSteps(), {}));
+		});
+
+		it('survives a round trip through storage', () => {
+			const restored = restoreFilter(JSON.parse(JSON.stringify(serializeFilter({ scope: { organizationId: 'org_acme' } }))));
+			assert.ok(matchesScope(acmeLaunch, restored.scope));
+			assert.ok(!matchesScope(withSteps(), restored.scope));
 		});
 
 		it('matches on organization, document, or both on the same step', () => {
