@@ -3,6 +3,7 @@
  * `https:` hosts, except loopback hosts (the local simulator), which may use plain `http:`.
  */
 
+/** A vetted URL, or the reason (for the user) it was refused. */
 export type BaseUrlCheck = { readonly ok: true; readonly url: URL } | { readonly ok: false; readonly message: string };
 
 /**

@@ -6,7 +6,8 @@
 import { checkBaseUrl, endpointUrl } from './baseUrl';
 import type { BaseUrlCheck } from './baseUrl';
 import { ApiError } from './errors';
-import { sanitize } from './errorMapping';
+import { readCredentials, redactError } from './credentials';
+import type { CredentialsProvider } from './credentials';
 import { postJson } from './http';
 import { abortableSleep, cancelledError, isRetryable, resolveRetryPolicy, retryDelayMs } from './retry';
 import type { RetryPolicy } from './retry';
@@ -32,12 +33,14 @@ import {
 import { nullLogger } from '../common/logger';
 import type { Logger } from '../common/logger';
 
+/** Far above any real page (500 executions with steps), far below what would hurt the extension host. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
+/** Everything the client needs is injected, so the composition root owns configuration and secrets. */
 export interface VeltClientOptions {
 	readonly baseUrl: string;
 	/** Read on every call, so a sign-in or sign-out takes effect without rebuilding the client. */
-	readonly credentials: () => Credentials | undefined | Promise<Credentials | undefined>;
+	readonly credentials: CredentialsProvider;
 	/** Limit for one attempt (request and body), in milliseconds. */
 	readonly timeoutMs: number;
 	readonly logger?: Logger;
@@ -56,6 +59,10 @@ interface Call<T> {
 	readonly retryable: boolean;
 }
 
+/**
+ * One instance per base URL/settings: rebuild it when `apiBaseUrl` or the timeout changes. A refused base URL
+ * does not throw here (activation must not fail over a setting); every call then rejects with `insecureUrl`.
+ */
 export class VeltClient implements VeltApi {
 	private readonly base: BaseUrlCheck;
 	private readonly policy: RetryPolicy;
@@ -110,13 +117,13 @@ export class VeltClient implements VeltApi {
 		if (signal?.aborted) {
 			throw cancelledError();
 		}
-		const credentials = await this.currentCredentials();
+		const credentials = await readCredentials(this.options.credentials);
 		const secrets = [credentials.apiKey, credentials.authToken];
 		for (let attempt = 1; ; attempt++) {
 			try {
 				return await this.attempt(call, url, credentials, attempt, signal);
 			} catch (error) {
-				const apiError = redacted(error, secrets);
+				const apiError = redactError(error, secrets);
 				if (!call.retryable || attempt > this.policy.retries || !isRetryable(apiError) || signal?.aborted) {
 					throw signal?.aborted ? cancelledError(apiError) : apiError;
 				}
@@ -170,29 +177,7 @@ export class VeltClient implements VeltApi {
 			throw cancelledError();
 		}
 	}
-
-	private async currentCredentials(): Promise<Credentials> {
-		let stored: Credentials | undefined;
-		try {
-			stored = await this.options.credentials();
-		} catch (error) {
-			throw new ApiError('auth', 'Could not read the stored Velt credentials.', { cause: error });
-		}
-		const apiKey = stored?.apiKey.trim() ?? '';
-		const authToken = stored?.authToken.trim() ?? '';
-		if (apiKey === '' || authToken === '') {
-			throw new ApiError('auth', 'Not signed in: no Velt API key and auth token are stored.');
-		}
-		if (!HEADER_SAFE.test(apiKey) || !HEADER_SAFE.test(authToken)) {
-			const message = 'The stored API key or auth token contains characters that cannot be sent; sign in again.';
-			throw new ApiError('auth', message);
-		}
-		return { apiKey, authToken };
-	}
 }
-
-/** Printable ASCII without spaces: anything else cannot be a key or token and would break the header. */
-const HEADER_SAFE = /^[\x21-\x7e]+$/;
 
 /**
  * `definitions/list` takes an integer cursor, while `Page.nextCursor` is always a string; integer strings go
@@ -206,20 +191,6 @@ export function definitionsWireCursor(cursor: string): number | string {
 /** Drops undefined members, so e.g. a first-page request carries no `cursor` key at all. */
 function defined(fields: Readonly<Record<string, unknown>>): Record<string, unknown> {
 	return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
-}
-
-/** Rebuilds an error whose message or status echoes a credential; wraps anything that is not an `ApiError`. */
-function redacted(error: unknown, secrets: readonly string[]): ApiError {
-	if (!ApiError.is(error)) {
-		return new ApiError('invalidResponse', 'The Velt API response could not be processed.', { cause: error });
-	}
-	const message = sanitize(error.message, secrets);
-	const apiStatus = error.apiStatus === undefined ? undefined : sanitize(error.apiStatus, secrets);
-	if (message === error.message && apiStatus === error.apiStatus) {
-		return error;
-	}
-	const { httpStatus, field, retryAfterMs } = error;
-	return new ApiError(error.kind, message, { apiStatus, httpStatus, field, retryAfterMs, cause: error.cause });
 }
 
 function positive(value: number, fallback: number): number {

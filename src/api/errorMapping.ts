@@ -32,6 +32,7 @@ const API_STATUS_KINDS: Readonly<Record<string, ApiErrorKind>> = {
  */
 const MISSING_TOKEN_MESSAGE = 'auth token is required';
 
+/** The parts of a callable error body the mapping uses; each may be missing or mistyped on the wire. */
 export interface ApiErrorEnvelope {
 	readonly status: string | undefined;
 	readonly message: string | undefined;
@@ -49,6 +50,7 @@ export function readErrorEnvelope(body: unknown): ApiErrorEnvelope | undefined {
 	};
 }
 
+/** Kind for a canonical `error.status`, or undefined for a status we do not know (then the HTTP status decides). */
 export function kindForApiStatus(apiStatus: string | undefined, message: string | undefined): ApiErrorKind | undefined {
 	if (apiStatus === undefined) {
 		return undefined;
@@ -59,6 +61,7 @@ export function kindForApiStatus(apiStatus: string | undefined, message: string 
 	return Object.hasOwn(API_STATUS_KINDS, apiStatus) ? API_STATUS_KINDS[apiStatus] : undefined;
 }
 
+/** Fallback when the body has no usable envelope, e.g. a gateway's HTML page. */
 export function kindForHttpStatus(httpStatus: number): ApiErrorKind {
 	if (httpStatus === 401) {
 		return 'auth';
@@ -81,6 +84,7 @@ export function kindForHttpStatus(httpStatus: number): ApiErrorKind {
 	return httpStatus >= 400 ? 'invalidArgument' : 'invalidResponse';
 }
 
+/** A non-2xx response (or a 2xx carrying an error envelope), as `http.ts` read it. */
 export interface ErrorResponse {
 	readonly httpStatus: number;
 	/** The parsed body, or undefined when it was empty or not JSON. */
@@ -90,6 +94,7 @@ export interface ErrorResponse {
 	readonly secrets: readonly string[];
 }
 
+/** Builds the `ApiError` for a failed response; the message keeps the (sanitized) server text for the log and UI. */
 export function errorFromResponse(response: ErrorResponse): ApiError {
 	const envelope = readErrorEnvelope(response.body);
 	const kind = kindForApiStatus(envelope?.status, envelope?.message) ?? kindForHttpStatus(response.httpStatus);

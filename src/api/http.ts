@@ -8,6 +8,7 @@ import { errorFromResponse, readErrorEnvelope, sanitize } from './errorMapping';
 import { cancelledError, parseRetryAfter } from './retry';
 import type { Credentials } from './types';
 
+/** One attempt's inputs; the client derives them from its options for every attempt. */
 export interface PostJsonRequest {
 	readonly url: URL;
 	/** The endpoint fields; sent as `{ data }`. */
@@ -19,6 +20,7 @@ export interface PostJsonRequest {
 	readonly signal?: AbortSignal;
 }
 
+/** A successful attempt: the HTTP status (for the log) and the still-untrusted body. */
 export interface PostJsonResponse {
 	readonly httpStatus: number;
 	/** The parsed body of a successful response (still untrusted: validate it). */

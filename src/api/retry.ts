@@ -5,6 +5,7 @@
 import { ApiError } from './errors';
 import type { ApiErrorKind } from './errors';
 
+/** Bounds on how long a read may keep trying; all of it is overridable for tests and settings. */
 export interface RetryPolicy {
 	/** Retries after the first attempt (so `retries + 1` attempts at most). */
 	readonly retries: number;
@@ -16,6 +17,7 @@ export interface RetryPolicy {
 	readonly random: () => number;
 }
 
+/** 3 retries at about 0.5 s, 1 s, 2 s: long enough to ride out a blip, short enough for a tree refresh. */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 	retries: 3,
 	baseDelayMs: 500,
@@ -32,10 +34,12 @@ const RETRYABLE_KINDS: ReadonlySet<ApiErrorKind> = new Set<ApiErrorKind>([
 	'rateLimited',
 ]);
 
+/** Whether repeating the same read could plausibly succeed. */
 export function isRetryable(error: ApiError): boolean {
 	return RETRYABLE_KINDS.has(error.kind);
 }
 
+/** Fills gaps with defaults and replaces nonsense values (negative, NaN) so a bad setting cannot loop forever. */
 export function resolveRetryPolicy(partial: Partial<RetryPolicy> | undefined): RetryPolicy {
 	const merged = { ...DEFAULT_RETRY_POLICY, ...partial };
 	return {
@@ -106,6 +110,7 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
 	});
 }
 
+/** The one shape of a caller cancellation, so `isCancellation` recognises it everywhere. */
 export function cancelledError(cause?: unknown): ApiError {
 	return new ApiError('cancelled', 'The request was cancelled.', { cause });
 }

@@ -5,8 +5,10 @@
  */
 import { ApiError } from './errors';
 
+/** A parsed JSON object whose members are still unchecked. */
 export type JsonRecord = Readonly<Record<string, unknown>>;
 
+/** The error every guard throws: the path goes into `field` and the message, never the value itself. */
 export function invalidField(path: string, expected: string, value: unknown): ApiError {
 	const message = `The Velt API sent an unexpected response: ${path} should be ${expected} (got ${describe(value)}).`;
 	return new ApiError('invalidResponse', message, { field: path });
@@ -29,14 +31,17 @@ export function describe(value: unknown): string {
 	return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
+/** Plain object (not null, not an array). */
 export function isRecord(value: unknown): value is JsonRecord {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Extends a JSON path by a member name. */
 export function join(path: string, key: string): string {
 	return path === '' ? key : `${path}.${key}`;
 }
 
+/** The value as an object, or an error at `path`. */
 export function record(value: unknown, path: string): JsonRecord {
 	if (!isRecord(value)) {
 		throw invalidField(path, 'an object', value);
@@ -61,6 +66,7 @@ export function array(owner: JsonRecord, key: string, path: string): readonly un
 	return value;
 }
 
+/** A required string member (empty allowed). */
 export function string(owner: JsonRecord, key: string, path: string): string {
 	const value = own(owner, key);
 	if (typeof value !== 'string') {
@@ -90,6 +96,7 @@ export function nullableString(owner: JsonRecord, key: string, path: string): st
 	return value;
 }
 
+/** A required finite number member (NaN/Infinity cannot come from JSON, but callers may pass other values). */
 export function number(owner: JsonRecord, key: string, path: string): number {
 	const value = own(owner, key);
 	if (typeof value !== 'number' || !Number.isFinite(value)) {
@@ -98,6 +105,7 @@ export function number(owner: JsonRecord, key: string, path: string): number {
 	return value;
 }
 
+/** Absent and `null` both read as `null`. */
 export function nullableNumber(owner: JsonRecord, key: string, path: string): number | null {
 	const value = own(owner, key);
 	if (value === undefined || value === null) {
@@ -109,6 +117,7 @@ export function nullableNumber(owner: JsonRecord, key: string, path: string): nu
 	return value;
 }
 
+/** Absent and `null` both read as undefined (e.g. `hasMore`, which only the seed variant sends). */
 export function optionalBoolean(owner: JsonRecord, key: string, path: string): boolean | undefined {
 	const value = own(owner, key);
 	if (value === undefined || value === null) {
@@ -120,6 +129,7 @@ export function optionalBoolean(owner: JsonRecord, key: string, path: string): b
 	return value;
 }
 
+/** A required boolean member. */
 export function boolean(owner: JsonRecord, key: string, path: string): boolean {
 	const value = own(owner, key);
 	if (typeof value !== 'boolean') {

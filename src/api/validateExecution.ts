@@ -33,6 +33,7 @@ const KNOWN_STEP_KEYS: ReadonlySet<string> = new Set([
 	'metadata',
 ]);
 
+/** One `ExecutionView` found at `path` (a `get` result or a list item). */
 export function validateExecutionView(value: unknown, path: string): ExecutionView {
 	const raw = record(value, path);
 	return {
@@ -50,6 +51,7 @@ export function validateExecutionView(value: unknown, path: string): ExecutionVi
 	};
 }
 
+/** One `StepView`; only the documented fields are typed, the rest survive in `extra`. */
 export function validateStepView(value: unknown, path: string): StepView {
 	const raw = record(value, path);
 	const step: StepView = {

@@ -35,10 +35,12 @@ import {
 import type { JsonRecord } from './validate';
 import { validateExecutionView } from './validateExecution';
 
+/** `executions/list` in either contract variant. */
 export function validateExecutionsPage(body: unknown): Page<ExecutionView> {
 	return page(envelopeResult(body), validateExecutionView);
 }
 
+/** `executions/get`; with `expectedId`, an answer about another execution is refused. */
 export function validateExecution(body: unknown, expectedId?: string): ExecutionView {
 	const execution = validateExecutionView(envelopeResult(body), 'result');
 	if (expectedId !== undefined && execution.executionId !== expectedId) {
@@ -47,6 +49,7 @@ export function validateExecution(body: unknown, expectedId?: string): Execution
 	return execution;
 }
 
+/** `definitions/list`, whose integer cursor becomes a string like every other `Page` cursor. */
 export function validateDefinitionsPage(body: unknown): Page<DefinitionSummary> {
 	return page(envelopeResult(body), definitionSummary);
 }
@@ -74,6 +77,7 @@ export function validateEventsPage(body: unknown, sinceSeq: number, expectedId?:
 	return { executionId, events, nextSinceSeq, hasMore };
 }
 
+/** `executions/cancel`; `cancelled` may be false for an execution that had already finished. */
 export function validateCancelResult(body: unknown): CancelResult {
 	const result = envelopeResult(body);
 	return { cancelled: boolean(result, 'cancelled', 'result'), executionId: id(result, 'executionId', 'result') };
