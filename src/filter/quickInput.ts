@@ -84,12 +84,16 @@ export function runQuickPick<T extends vscode.QuickPickItem, R>(ui: QuickInputFa
 		const pick = ui.createQuickPick<T>();
 		const disposables: vscode.Disposable[] = [pick];
 		const finish = settle(resolve, disposables);
-		decorate(pick as vscode.QuickPick<vscode.QuickPickItem>, spec);
+		decorate(pick, spec);
 		pick.canSelectMany = spec.canSelectMany ?? false;
 		pick.matchOnDescription = spec.matchOnDescription ?? false;
 		pick.items = spec.items;
-		pick.selectedItems = spec.selected ?? [];
-		pick.activeItems = spec.active === undefined ? [] : [spec.active];
+		if (spec.selected !== undefined) {
+			pick.selectedItems = spec.selected;
+		}
+		if (spec.active !== undefined) {
+			pick.activeItems = [spec.active];
+		}
 		const accept = (selection: readonly T[]): void => {
 			const value = spec.accept(selection, pick);
 			if (value !== STAY) {
@@ -108,7 +112,7 @@ export function runQuickPick<T extends vscode.QuickPickItem, R>(ui: QuickInputFa
 		disposables.push(...(started === undefined ? [] : [started]));
 		hook?.({
 			kind: spec.kind,
-			input: pick as vscode.QuickPick<vscode.QuickPickItem>,
+			input: pick,
 			get items() {
 				return pick.items;
 			},
