@@ -4,6 +4,7 @@
  * what the server sees (`definitionId` only; statuses hide groups; scope is a predicate over step metadata),
  * and telling whether this API's list items can be scope-filtered at all. vscode-free, unit-tested on Node.
  */
+import type { ApiError } from '../api/errors';
 import { EXECUTION_STATUSES, isExecutionStatus } from '../api/types';
 import type { ExecutionStatus, ExecutionView } from '../api/types';
 import { normalizeFilter } from '../executions/filter';
@@ -91,6 +92,15 @@ export function restoreFilter(stored: unknown): ExecutionsFilter {
 		statuses: storedStatuses(filter.statuses),
 		scope: storedScope(filter.scope),
 	});
+}
+
+/**
+ * A group error the filter caused: the server refused the request while a definition id was sent (e.g. an id
+ * it considers malformed). The group's message node then offers to change the filter (`veltWorkflows.filter`)
+ * and shows the server's message, since retrying the same request cannot succeed.
+ */
+export function isFilterRejection(error: Pick<ApiError, 'kind'> | undefined, filter: ExecutionsFilter): boolean {
+	return error?.kind === 'invalidArgument' && normalizeFilter(filter).definitionId !== undefined;
 }
 
 export type ScopeSupport = 'available' | 'unavailable' | 'unknown';

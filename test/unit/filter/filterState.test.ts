@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import type { ExecutionView, StepView } from '../../../src/api/types';
 import { isFilterActive, scopePredicate, visibleStatuses } from '../../../src/executions/filter';
 import type { ExecutionScope } from '../../../src/executions/filter';
-import { describeFilter, detectScopeSupport, filtersEqual, restoreFilter, serializeFilter, serverParams } from '../../../src/filter/filterState';
+import { ApiError } from '../../../src/api/errors';
+import { describeFilter, detectScopeSupport, filtersEqual, isFilterRejection, restoreFilter, serializeFilter, serverParams } from '../../../src/filter/filterState';
 
 function step(metadata?: Record<string, unknown>): StepView {
 	return {
@@ -121,6 +122,16 @@ describe('filterState', () => {
 		it('does not match halves spread over different steps', () => {
 			const split = withSteps(step({ organizationId: 'org_acme', documentId: 'd1' }), step({ organizationId: 'org_x', documentId: 'd2' }));
 			assert.ok(!matchesScope(split, { organizationId: 'org_acme', documentId: 'd2' }));
+		});
+	});
+
+	describe('isFilterRejection', () => {
+		it('blames the filter only for an invalid-argument answer while a definition id is sent', () => {
+			const invalid = new ApiError('invalidArgument', 'definitionId: Invalid', { apiStatus: 'INVALID_ARGUMENT' });
+			assert.equal(isFilterRejection(invalid, { definitionId: 'Bad Id' }), true);
+			assert.equal(isFilterRejection(invalid, { statuses: ['failed'] }), false);
+			assert.equal(isFilterRejection(new ApiError('server', 'HTTP 500'), { definitionId: 'x-y-z' }), false);
+			assert.equal(isFilterRejection(undefined, { definitionId: 'x-y-z' }), false);
 		});
 	});
 
