@@ -26,12 +26,12 @@ export function checkProgress<T>(
 	followed: ReadonlySet<string>,
 	freshCount: number,
 ): void {
+	if (freshCount === 0) {
+		throw new ApiError('invalidResponse', REPEATED_PAGE_MESSAGE, { field: 'result.items' });
+	}
 	const next = page.nextCursor;
 	if (next !== undefined && (next === requestCursor || followed.has(next))) {
 		throw new ApiError('invalidResponse', REPEATED_CURSOR_MESSAGE, { field: 'result.nextCursor' });
-	}
-	if (freshCount === 0) {
-		throw new ApiError('invalidResponse', REPEATED_PAGE_MESSAGE, { field: 'result.items' });
 	}
 }
 
