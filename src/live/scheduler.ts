@@ -53,6 +53,7 @@ interface Task {
 
 export class PollScheduler extends Disposable {
 	private readonly tasks = new Map<string, Task>();
+	private readonly running = new Set<Promise<void>>();
 	private readonly abort = new AbortController();
 	private readonly roundEmitter = this._register(new Emitter<RoundReport>());
 	private readonly successEmitter = this._register(new Emitter<string>());
@@ -155,6 +156,13 @@ export class PollScheduler extends Disposable {
 		return report.started;
 	}
 
+	/** Resolves once no task run is in flight (benchmarks and tests wait for a round's requests). */
+	async whenIdle(): Promise<void> {
+		while (this.running.size > 0) {
+			await Promise.all([...this.running]);
+		}
+	}
+
 	private reschedule(): void {
 		if (!this.isActive) {
 			return;
@@ -184,7 +192,10 @@ export class PollScheduler extends Disposable {
 		for (const [key, task] of this.tasks) {
 			if (!task.inFlight && task.notBefore <= at) {
 				started.push(key);
-				runs.push(this.start(key, task, at));
+				const run = this.start(key, task, at);
+				this.running.add(run);
+				void run.finally(() => this.running.delete(run));
+				runs.push(run);
 			}
 		}
 		const report: RoundReport = { at, started, completion: Promise.all(runs).then(() => undefined) };
