@@ -19,6 +19,8 @@ const QUIET_SETTINGS = {
 	'git.enabled': false,
 	'workbench.startupEditor': 'none',
 	'update.mode': 'none',
+	// Not about the network: keeps the empty chat side bar out of screenshots.
+	'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 const BROWSER_ARGS = [
