@@ -173,15 +173,12 @@ export class LivePoller extends Disposable {
 	}
 
 	private observe(views: readonly ExecutionView[]): void {
-		const { watchList, notify, panels } = this.options;
+		const { watchList, notify } = this.options;
 		const notices = this.tracker.observe(views, this.options.settings().notifyOnFinish, (id) => watchList.has(id));
 		notices.forEach((notice) => notify(notice));
 		for (const view of views) {
 			if (isTerminal(view.status) && watchList.has(view.executionId)) {
-				watchList.remove(view.executionId).then(
-					() => panels?.notifyWatchChanged?.(view.executionId),
-					(e: unknown) => this.logger.warn(`Could not update the watch list: ${String(e)}`),
-				);
+				watchList.remove(view.executionId).catch((e: unknown) => this.logger.warn(`Could not update the watch list: ${String(e)}`));
 			}
 		}
 	}

@@ -8,8 +8,10 @@ import type { Event } from '../common/event';
 export interface LiveGroupSnapshot {
 	readonly items: readonly ExecutionView[];
 	readonly loading: boolean;
-	readonly error: unknown;
+	readonly error: Error | undefined;
 	readonly loadedOnce: boolean;
+	/** More pages exist beyond the loaded rows. */
+	readonly hasMore?: boolean;
 }
 
 /** The executions model: per-status groups whose first page can be merged again. */
@@ -29,6 +31,8 @@ export interface LivePanelsPort {
 	/** Shows a fresher view without a request of its own. */
 	update(executionId: string, view: ExecutionView): void;
 	notifyWatchChanged?(executionId: string): void;
+	/** Opens (or reveals) an execution's panel. */
+	open?(executionId: string): Promise<void>;
 }
 
 export interface LiveApiPort {

@@ -8,8 +8,6 @@
  * - Backoff per task: after `n` consecutive failures it waits `interval · 2^n` (capped), or longer when the
  *   server said `Retry-After`; a success resets it. Cancellation counts as neither.
  */
-import { Emitter } from '../common/event';
-import type { Event } from '../common/event';
 import { Disposable, toDisposable } from '../common/lifecycle';
 import type { Clock, TimerHandle } from './clock';
 import type { PollFailure } from './pollFailure';
@@ -55,17 +53,10 @@ export class PollScheduler extends Disposable {
 	private readonly tasks = new Map<string, Task>();
 	private readonly running = new Set<Promise<void>>();
 	private readonly abort = new AbortController();
-	private readonly roundEmitter = this._register(new Emitter<RoundReport>());
-	private readonly successEmitter = this._register(new Emitter<string>());
 	private intervalMs: number;
 	private paused = true;
 	private timer: TimerHandle | undefined;
 	private lastRoundAt: number;
-
-	/** Fires when a round starts (with the keys it started). */
-	readonly onDidRunRound: Event<RoundReport> = this.roundEmitter.event;
-	/** Fires with the key of every task run that succeeded. */
-	readonly onDidSucceed: Event<string> = this.successEmitter.event;
 
 	constructor(private readonly options: PollSchedulerOptions) {
 		super();
@@ -76,10 +67,6 @@ export class PollScheduler extends Disposable {
 			this.abort.abort();
 			this.tasks.clear();
 		}));
-	}
-
-	get isPaused(): boolean {
-		return this.paused;
 	}
 
 	get interval(): number {
@@ -192,25 +179,22 @@ export class PollScheduler extends Disposable {
 		for (const [key, task] of this.tasks) {
 			if (!task.inFlight && task.notBefore <= at) {
 				started.push(key);
-				const run = this.start(key, task, at);
+				const run = this.start(task, at);
 				this.running.add(run);
 				void run.finally(() => this.running.delete(run));
 				runs.push(run);
 			}
 		}
-		const report: RoundReport = { at, started, completion: Promise.all(runs).then(() => undefined) };
-		this.roundEmitter.fire(report);
-		return report;
+		return { at, started, completion: Promise.all(runs).then(() => undefined) };
 	}
 
-	private async start(key: string, task: Task, startedAt: number): Promise<void> {
+	private async start(task: Task, startedAt: number): Promise<void> {
 		task.inFlight = true;
 		try {
 			await task.run(this.abort.signal);
 			task.failures = 0;
 			task.notBefore = 0;
 			task.lastSuccessAt = this.options.clock.now();
-			this.successEmitter.fire(key);
 		} catch (error) {
 			this.recordFailure(task, startedAt, error);
 		} finally {

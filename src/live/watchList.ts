@@ -21,9 +21,9 @@ export const MAX_WATCHED = 100;
 type Stored = Record<string, string[]>;
 
 export class WatchList extends Disposable {
-	private readonly changeEmitter = this._register(new Emitter<void>());
-	/** Fires after any add or remove (e.g. to re-render tree items' `watched` context value). */
-	readonly onDidChange: Event<void> = this.changeEmitter.event;
+	private readonly changeEmitter = this._register(new Emitter<string>());
+	/** Fires with the execution id after an add or remove (e.g. to re-render that row's `watched` token). */
+	readonly onDidChange: Event<string> = this.changeEmitter.event;
 
 	constructor(
 		private readonly memento: MementoPort,
@@ -47,6 +47,7 @@ export class WatchList extends Disposable {
 			return;
 		}
 		await this.write([...this.ids(), executionId].slice(-MAX_WATCHED));
+		this.changeEmitter.fire(executionId);
 	}
 
 	async remove(executionId: string): Promise<void> {
@@ -54,6 +55,7 @@ export class WatchList extends Disposable {
 			return;
 		}
 		await this.write(this.ids().filter((id) => id !== executionId));
+		this.changeEmitter.fire(executionId);
 	}
 
 	private read(): Stored {
@@ -78,6 +80,5 @@ export class WatchList extends Disposable {
 			stored[this.scope()] = ids;
 		}
 		await this.memento.update(WATCH_LIST_KEY, stored);
-		this.changeEmitter.fire();
 	}
 }

@@ -8,12 +8,12 @@ describe('WatchList', () => {
 	it('persists across instances (a window reload) and fires on change', async () => {
 		const memento = new InMemoryMemento();
 		const list = new WatchList(memento, () => prod);
-		let changes = 0;
-		list.onDidChange(() => changes++);
+		const changes: string[] = [];
+		list.onDidChange((id) => changes.push(id));
 		await list.add('exec-1');
 		await list.add('exec-2');
 		await list.add('exec-1');
-		assert.equal(changes, 2);
+		assert.deepEqual(changes, ['exec-1', 'exec-2']);
 		const reloaded = new WatchList(memento, () => prod);
 		assert.deepEqual(reloaded.ids(), ['exec-1', 'exec-2']);
 		assert.equal(reloaded.has('exec-2'), true);
