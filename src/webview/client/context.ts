@@ -19,3 +19,11 @@ export interface RenderContext {
 export function t(ctx: RenderContext, key: WebviewStringKey, ...args: readonly (string | number)[]): string {
 	return args.length === 0 ? ctx.strings[key] : fill(ctx.strings[key], ...args);
 }
+
+/** `1 key` / `5 keys`, `1 item` / `5 items`. */
+export function countText(ctx: RenderContext, count: number, unit: 'keys' | 'items'): string {
+	if (unit === 'keys') {
+		return count === 1 ? t(ctx, 'countKey') : t(ctx, 'countKeys', count);
+	}
+	return count === 1 ? t(ctx, 'countItem') : t(ctx, 'countItems', count);
+}

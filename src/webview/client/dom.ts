@@ -79,7 +79,8 @@ export function lazyDetails(
 	body: () => Node,
 	options: { readonly open?: boolean; readonly className?: string } = {},
 ): HTMLDetailsElement {
-	const summaryElement = el('summary', { attrs: { 'data-focus-key': `summary:${key}` } }, ...summary);
+	const spaced = summary.flatMap((child, i) => (i === 0 ? [child] : [' ', child])); // reads as words, not "Output5 keys"
+	const summaryElement = el('summary', { attrs: { 'data-focus-key': `summary:${key}` } }, ...spaced);
 	const details = el('details', { className: options.className, attrs: { 'data-key': key } }, summaryElement);
 	let rendered = false;
 	const ensureBody = (): void => {
@@ -92,6 +93,12 @@ export function lazyDetails(
 		details.open = true;
 		ensureBody();
 	}
+	// Build on the click that opens it (before the next paint), and on `toggle` for any other way of opening.
+	summaryElement.addEventListener('click', () => {
+		if (!details.open) {
+			ensureBody();
+		}
+	});
 	details.addEventListener('toggle', () => {
 		if (details.open) {
 			ensureBody();

@@ -5,7 +5,7 @@
 import type { StepView } from '../../api/types';
 import { formatDuration } from '../format';
 import { orderSteps } from '../stepOrder';
-import { t } from './context';
+import { countText, t } from './context';
 import type { RenderContext } from './context';
 import { dataText, el, icon, lazyDetails } from './dom';
 import { renderHighlights } from './highlights';
@@ -100,7 +100,7 @@ function stepData(ctx: RenderContext, step: StepView): HTMLElement[] {
 			continue;
 		}
 		const key = `step:${step.stepId}:${id}`;
-		const count = el('span', { className: 'size', text: t(ctx, 'countKeys', Object.keys(record).length) });
+		const count = el('span', { className: 'size', text: countText(ctx, Object.keys(record).length, 'keys') });
 		result.push(
 			lazyDetails(key, ctx.memory, [el('span', { className: 'section-label', text: t(ctx, label) }), count], () =>
 				renderEntries(ctx, key, record),

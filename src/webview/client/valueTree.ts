@@ -4,7 +4,7 @@
  * are built only when opened, and long lists grow in slices, so a 1 MB output costs nothing until asked for.
  */
 import { approxJsonSize, formatBytes } from '../format';
-import { t } from './context';
+import { countText, t } from './context';
 import type { RenderContext } from './context';
 import { button, dataText, el, lazyDetails } from './dom';
 
@@ -34,7 +34,8 @@ export function renderValue(ctx: RenderContext, key: string, label: string, valu
 }
 
 function row(label: string, text: string, valueClass: string): HTMLElement {
-	return el('div', { className: 'kv' }, dataText(label, 'key'), el('span', { className: `value ${valueClass}`, text }));
+	const value = el('span', { className: `value ${valueClass}`, text });
+	return el('div', { className: 'kv' }, el('span', { className: 'key' }, dataText(label), ':'), value);
 }
 
 function renderString(ctx: RenderContext, key: string, label: string, value: string): Node {
@@ -55,7 +56,7 @@ function renderContainer(ctx: RenderContext, key: string, label: string, value: 
 	}
 	const size = approxJsonSize(value, LARGE_SIZE + 1);
 	const large = entries.length > WIDE_ENTRIES || size > LARGE_SIZE;
-	const count = t(ctx, isArray ? 'countItems' : 'countKeys', entries.length);
+	const count = countText(ctx, entries.length, isArray ? 'items' : 'keys');
 	const sizeText = large ? `${count} · ${formatBytes(approxJsonSize(value))}` : count;
 	return lazyDetails(
 		key,
