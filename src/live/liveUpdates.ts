@@ -1,8 +1,9 @@
 /**
  * `LiveUpdates`: the VS Code side of live updates, kept thin. It feeds the vscode-free `LivePoller` with what
  * only VS Code knows (view visibility, expanded groups, window focus, settings), and renders what it decides
- * (notifications, "Updated 12 s ago", ticking durations, the status bar item). Commands are registered by the
- * app: `watch`, `unwatch` and `isWatched` are their handlers.
+ * (notifications, "Updated 12 s ago", the status bar item). Live durations need no request and are ticked
+ * where they are drawn: the tree view's own active-row timer and the panel's client. Commands are registered
+ * by the app: `watch`, `unwatch` and `isWatched` are their handlers.
  */
 import * as vscode from 'vscode';
 import type { ExecutionStatus } from '../api/types';
@@ -20,7 +21,7 @@ import { showFinishNotice } from './notifier';
 import type { OpenExecution } from './notifier';
 import type { LiveApiPort, LiveModelPort, LivePanelsPort } from './ports';
 import { LiveStatusBar } from './statusBar';
-import { agoParts, DURATION_TICK_MS, Ticker } from './ticker';
+import { agoParts, UPDATED_TICK_MS, Ticker } from './ticker';
 import type { FinishNotice } from './transitions';
 import { WatchList } from './watchList';
 import type { MementoPort } from './watchList';
@@ -37,8 +38,8 @@ export interface LiveTreeView {
 export interface LiveUpdatesDeps {
 	readonly model: LiveModelPort;
 	readonly treeView: LiveTreeView;
-	/** The tree provider: `tick()` re-renders unfinished rows (live durations), `refreshExecution` one row. */
-	readonly tree?: { tick(): void; refreshExecution?(executionId: string): void };
+	/** The tree provider: re-renders a row whose watch state changed (its `watched` context token). */
+	readonly tree?: { refreshExecution(executionId: string): void };
 	readonly panels?: LivePanelsPort;
 	readonly getApi: () => LiveApiPort | undefined;
 	readonly settings: () => Settings;
@@ -76,7 +77,7 @@ export class LiveUpdates extends Disposable {
 		};
 		this.poller = this._register(new LivePoller({ ...deps, watchList: this.watchList, notify, clock: this.clock }));
 		this.statusBar = this._register(new LiveStatusBar(model));
-		this.ticker = this._register(new Ticker(this.clock, DURATION_TICK_MS, () => this.tick()));
+		this.ticker = this._register(new Ticker(this.clock, UPDATED_TICK_MS, () => this.renderUpdated()));
 		this.wire();
 		this.poller.setWindowFocused(vscode.window.state.focused);
 		this.setVisible(treeView.visible);
@@ -127,7 +128,7 @@ export class LiveUpdates extends Disposable {
 		}));
 		this._register(model.onDidChangeGroup(() => this.renderUpdated()));
 		this._register(this.watchList.onDidChange((id) => {
-			tree?.refreshExecution?.(id);
+			tree?.refreshExecution(id);
 			panels?.notifyWatchChanged?.(id);
 		}));
 	}
@@ -143,11 +144,6 @@ export class LiveUpdates extends Disposable {
 		if (status !== undefined) {
 			this.poller.setGroupExpanded(status, expanded);
 		}
-	}
-
-	private tick(): void {
-		this.deps.tree?.tick();
-		this.renderUpdated();
 	}
 
 	private renderUpdated(): void {

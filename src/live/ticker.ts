@@ -1,11 +1,11 @@
 /**
- * A local repeating timer for things that change with time but need no request: ticking durations of
- * running rows and the "Updated 12 s ago" text. It runs only while something shows them.
+ * A local repeating timer for text that changes with time but needs no request ("Updated 12 s ago"). It
+ * runs only while something shows it.
  */
 import type { IDisposable } from '../common/lifecycle';
 import type { Clock, TimerHandle } from './clock';
 
-export const DURATION_TICK_MS = 5000;
+export const UPDATED_TICK_MS = 5000;
 
 export class Ticker implements IDisposable {
 	private timer: TimerHandle | undefined;
