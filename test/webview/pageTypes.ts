@@ -21,7 +21,9 @@ export interface PageElement {
 	readonly textContent: string | null;
 	open?: boolean;
 	querySelectorAll(selector: string): ArrayLike<PageElement>;
+	querySelector(selector: string): PageElement | null;
 	getAttribute(name: string): string | null;
+	click(): void;
 	getBoundingClientRect(): { readonly top: number; readonly height: number };
 }
 
