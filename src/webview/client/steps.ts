@@ -3,14 +3,14 @@
  * are always visible in its first line; output, metadata and unknown fields are collapsed trees below.
  */
 import type { StepView } from '../../api/types';
-import { formatDuration } from '../format';
+import { approxJsonSize, formatBytes, formatDuration } from '../format';
 import { orderSteps } from '../stepOrder';
 import { countText, t } from './context';
 import type { RenderContext } from './context';
 import { dataText, el, icon, lazyDetails } from './dom';
 import { renderHighlights } from './highlights';
 import { nodeTypeText, statusBadge, timeElement } from './present';
-import { renderEntries } from './valueTree';
+import { LARGE_SIZE, renderEntries } from './valueTree';
 
 /** Indentation classes exist up to this depth (CSS has no inline styles to lean on). */
 const MAX_DEPTH_CLASS = 6;
@@ -100,7 +100,7 @@ function stepData(ctx: RenderContext, step: StepView): HTMLElement[] {
 			continue;
 		}
 		const key = `step:${step.stepId}:${id}`;
-		const count = el('span', { className: 'size', text: countText(ctx, Object.keys(record).length, 'keys') });
+		const count = el('span', { className: 'size', text: sizeText(ctx, record) });
 		result.push(
 			lazyDetails(key, ctx.memory, [el('span', { className: 'section-label', text: t(ctx, label) }), count], () =>
 				renderEntries(ctx, key, record),
@@ -109,6 +109,12 @@ function stepData(ctx: RenderContext, step: StepView): HTMLElement[] {
 		);
 	}
 	return result;
+}
+
+/** Key count, plus the size when the record is big enough to matter (e.g. `3 keys · 1.1 MB`). */
+function sizeText(ctx: RenderContext, record: Readonly<Record<string, unknown>>): string {
+	const count = countText(ctx, Object.keys(record).length, 'keys');
+	return approxJsonSize(record, LARGE_SIZE + 1) > LARGE_SIZE ? `${count} · ${formatBytes(approxJsonSize(record))}` : count;
 }
 
 function nodeIcon(nodeType: string): string {
