@@ -63,3 +63,36 @@ export function mergeEvents(
 	}
 	return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
 }
+
+/**
+ * The loaded prefix of one execution's event stream. Batches are merged in, never replaced, so a late batch
+ * cannot move `nextSinceSeq` backwards.
+ */
+export class EventLog {
+	private _events: readonly ApprovalEventView[] = [];
+	private _nextSinceSeq = 0;
+	private _complete = false;
+
+	get events(): readonly ApprovalEventView[] {
+		return this._events;
+	}
+
+	get nextSinceSeq(): number {
+		return this._nextSinceSeq;
+	}
+
+	get complete(): boolean {
+		return this._complete;
+	}
+
+	/** A reload fetches events only when nothing is loaded yet or the loaded prefix reached the end. */
+	get wantsNewer(): boolean {
+		return this._complete || this._events.length === 0;
+	}
+
+	apply(batch: EventBatch): void {
+		this._events = mergeEvents(this._events, batch.events);
+		this._nextSinceSeq = Math.max(this._nextSinceSeq, batch.nextSinceSeq);
+		this._complete = batch.complete;
+	}
+}

@@ -5,13 +5,13 @@
  * Loads are cancellable and last-one-wins; a stale answer never overwrites a newer one.
  */
 import { ApiError, isCancellation } from '../api/errors';
-import type { ApprovalEventView, ExecutionView } from '../api/types';
+import type { ExecutionView } from '../api/types';
 import type { VeltApi } from '../api/veltApi';
 import { Emitter } from '../common/event';
 import type { Event } from '../common/event';
 import { Disposable, MutableDisposable, toDisposable } from '../common/lifecycle';
 import type { Logger } from '../common/logger';
-import { loadEventBatch, mergeEvents, MAX_EVENT_PAGES_PER_BATCH } from './eventLoader';
+import { EventLog, loadEventBatch, MAX_EVENT_PAGES_PER_BATCH } from './eventLoader';
 import type { EventBatch } from './eventLoader';
 import type { ToWebview, WebviewErrorKind, WebviewStrings } from './protocol';
 
@@ -40,9 +40,7 @@ export class ExecutionSession extends Disposable {
 	readonly onDidChangeExecution: Event<ExecutionView> = this._onDidChangeExecution.event;
 
 	private view: ExecutionView | undefined;
-	private events: readonly ApprovalEventView[] = [];
-	private eventsComplete = false;
-	private nextSinceSeq = 0;
+	private readonly log = new EventLog();
 	private lastError: SessionError | undefined;
 	private loading = false;
 	private readonly currentLoad = this._register(new MutableDisposable());
@@ -88,8 +86,7 @@ export class ExecutionSession extends Disposable {
 		try {
 			const api = this.requireApi();
 			const view = await api.getExecution(this.executionId, controller.signal);
-			const needEvents = this.eventsComplete || this.events.length === 0;
-			const events = needEvents ? await this.tryBatch(api, controller.signal) : undefined;
+			const events = this.log.wantsNewer ? await this.tryBatch(api, controller.signal) : undefined;
 			if (controller.signal.aborted) {
 				return;
 			}
@@ -120,7 +117,7 @@ export class ExecutionSession extends Disposable {
 		this.eventsInFlight = (async () => {
 			try {
 				const api = this.requireApi();
-				const batch = await loadEventBatch(api, this.executionId, this.nextSinceSeq, controller.signal, this.maxPages);
+				const batch = await loadEventBatch(api, this.executionId, this.log.nextSinceSeq, controller.signal, this.maxPages);
 				if (!controller.signal.aborted) {
 					this.applyBatch(batch);
 					this.post({ type: 'events', events: batch.events, complete: batch.complete });
@@ -139,8 +136,9 @@ export class ExecutionSession extends Disposable {
 		if (view.executionId !== this.executionId) {
 			return;
 		}
+		this.lastError = undefined;
 		this.setView(view);
-		if (this.eventsComplete) {
+		if (this.log.complete) {
 			void this.loadMoreEvents();
 		}
 	}
@@ -171,7 +169,7 @@ export class ExecutionSession extends Disposable {
 	/** Events failing must not hide an execution that loaded: the error comes back as a value. */
 	private async tryBatch(api: VeltApi, signal: AbortSignal): Promise<EventBatch | Error> {
 		try {
-			return await loadEventBatch(api, this.executionId, this.nextSinceSeq, signal, this.maxPages);
+			return await loadEventBatch(api, this.executionId, this.log.nextSinceSeq, signal, this.maxPages);
 		} catch (error) {
 			if (isCancellation(error)) {
 				throw error;
@@ -184,9 +182,7 @@ export class ExecutionSession extends Disposable {
 		if (batch.stalled) {
 			this.deps.logger.warn(`Events of ${this.executionId}: hasMore without progress at seq ${batch.nextSinceSeq}`);
 		}
-		this.events = mergeEvents(this.events, batch.events);
-		this.nextSinceSeq = Math.max(this.nextSinceSeq, batch.nextSinceSeq);
-		this.eventsComplete = batch.complete;
+		this.log.apply(batch);
 	}
 
 	private setView(view: ExecutionView): void {
@@ -199,8 +195,8 @@ export class ExecutionSession extends Disposable {
 		return {
 			type: 'execution',
 			execution: view,
-			events: this.events,
-			eventsComplete: this.eventsComplete,
+			events: this.log.events,
+			eventsComplete: this.log.complete,
 			watching: this.deps.isWatched(),
 			strings: this.deps.strings(),
 			now: (this.deps.now ?? Date.now)(),
