@@ -77,6 +77,7 @@ export class ExecutionPanel extends Disposable {
 				strings: webviewStrings,
 				describeError: (error) => describeWebviewError(error, executionId),
 				isWatched: () => deps.watch?.isWatched(executionId) ?? false,
+				canWatch: deps.watch !== undefined,
 				logger: deps.logger,
 			}),
 		);
@@ -182,7 +183,7 @@ export class ExecutionPanel extends Disposable {
 				return this.session.loadMoreEvents();
 			case 'signIn':
 				await vscode.commands.executeCommand(Commands.signIn);
-				return;
+				return this.session.load();
 			case 'openExternal':
 				return openWebUrl(message.url, this.deps.logger);
 			default:

@@ -27,6 +27,7 @@ export interface ExecutionSessionDeps {
 	/** Localized, credential-free text for an error (the UI edge owns wording). */
 	readonly describeError: (error: unknown) => SessionError;
 	readonly isWatched: () => boolean;
+	readonly canWatch?: boolean;
 	readonly logger: Logger;
 	readonly now?: () => number;
 	readonly maxEventPages?: number;
@@ -198,6 +199,7 @@ export class ExecutionSession extends Disposable {
 			events: this.log.events,
 			eventsComplete: this.log.complete,
 			watching: this.deps.isWatched(),
+			canWatch: this.deps.canWatch ?? false,
 			strings: this.deps.strings(),
 			now: (this.deps.now ?? Date.now)(),
 		};

@@ -36,6 +36,8 @@ export type ToWebview =
 			readonly events: readonly ApprovalEventView[];
 			readonly eventsComplete: boolean;
 			readonly watching: boolean;
+			/** False when no watch service is wired: the page then shows no Watch button. */
+			readonly canWatch: boolean;
 			readonly strings: WebviewStrings;
 			/** The host's clock (epoch ms), so relative times and live durations agree with the tree. */
 			readonly now: number;

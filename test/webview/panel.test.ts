@@ -124,6 +124,9 @@ describe('execution webview in Chromium: rendering and actions', function () {
 		assert.equal(await panel.page.getByRole('button', { name: 'Cancel Execution' }).count(), 0);
 		assert.equal(await panel.page.getByRole('button', { name: 'Watch', exact: true }).count(), 0);
 		assert.match(await panel.page.locator('header').innerText(), /Completed[\s\S]*Completed[\s\S]*4m 55s/);
+		await panel.post(executionMessage(realisticExecution(), { canWatch: false }));
+		assert.equal(await panel.page.getByRole('button', { name: 'Watch', exact: true }).count(), 0, 'no watch service, no button');
+		assert.equal(await panel.page.getByRole('button', { name: 'Cancel Execution' }).count(), 1);
 	});
 
 	it('is keyboard navigable: tab reaches the toolbar, Enter opens a section, focus survives a refresh', async () => {

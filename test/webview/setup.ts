@@ -48,7 +48,7 @@ export function usePanelPages(): PanelPages {
 
 export function executionMessage(
 	execution: ExecutionView,
-	init: Partial<{ events: readonly ApprovalEventView[]; eventsComplete: boolean; watching: boolean; now: number }> = {},
+	init: Partial<{ events: readonly ApprovalEventView[]; eventsComplete: boolean; watching: boolean; canWatch: boolean; now: number }> = {},
 ): ToWebview {
 	return {
 		type: 'execution',
@@ -56,6 +56,7 @@ export function executionMessage(
 		events: init.events ?? [],
 		eventsComplete: init.eventsComplete ?? true,
 		watching: init.watching ?? false,
+		canWatch: init.canWatch ?? true,
 		strings: ENGLISH,
 		now: init.now ?? T0 + 250_000,
 	};

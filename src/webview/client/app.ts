@@ -28,6 +28,7 @@ export class App {
 	private events: readonly ApprovalEventView[] = [];
 	private eventsComplete = true;
 	private watching = false;
+	private canWatch = false;
 	private clockOffset = 0;
 	private announced = '';
 	private readonly ticker = new Ticker(() => Date.now() + this.clockOffset);
@@ -76,6 +77,7 @@ export class App {
 		this.events = message.events;
 		this.eventsComplete = message.eventsComplete;
 		this.watching = message.watching;
+		this.canWatch = message.canWatch;
 		this.clockOffset = message.now - Date.now();
 		this.host.setState({ executionId: message.execution.executionId });
 		this.render();
@@ -123,7 +125,7 @@ export class App {
 		this.watching = watching;
 		this.preserving(() => {
 			const ctx = this.context(collectMemory(this.root));
-			const header = renderHeader(ctx, this.execution as ExecutionView, watching);
+			const header = renderHeader(ctx, this.execution as ExecutionView, { watching, canWatch: this.canWatch });
 			this.root.querySelector('header.execution-header')?.replaceWith(header);
 		});
 		this.announce(this.strings[watching ? 'watchingAnnouncement' : 'notWatchingAnnouncement']);
@@ -138,7 +140,7 @@ export class App {
 			const ctx = this.context(collectMemory(this.root));
 			this.ticker.reset();
 			this.root.replaceChildren(
-				renderHeader(ctx, execution, this.watching),
+				renderHeader(ctx, execution, { watching: this.watching, canWatch: this.canWatch }),
 				renderSteps(ctx, execution.steps, !isTerminal(execution.status)),
 				renderTimeline(ctx, this.events, this.eventsComplete, execution.steps),
 				lazyDetails('raw', ctx.memory, [el('span', { className: 'section-label', text: t(ctx, 'rawJson') })], () =>

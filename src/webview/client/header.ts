@@ -11,7 +11,12 @@ import type { RenderContext } from './context';
 import { button, dataText, el } from './dom';
 import { statusBadge, timeWithRelative } from './present';
 
-export function renderHeader(ctx: RenderContext, execution: ExecutionView, watching: boolean): HTMLElement {
+export interface WatchState {
+	readonly watching: boolean;
+	readonly canWatch: boolean;
+}
+
+export function renderHeader(ctx: RenderContext, execution: ExecutionView, watch: WatchState): HTMLElement {
 	const title = el(
 		'h1',
 		{ className: 'execution-title' },
@@ -22,13 +27,14 @@ export function renderHeader(ctx: RenderContext, execution: ExecutionView, watch
 		'header',
 		{ className: 'execution-header' },
 		el('div', { className: 'title-row' }, title, statusBadge(ctx, execution.status)),
-		renderToolbar(ctx, execution, watching),
+		renderToolbar(ctx, execution, watch),
 		renderFields(ctx, execution),
 	);
 }
 
-function renderToolbar(ctx: RenderContext, execution: ExecutionView, watching: boolean): HTMLElement {
+function renderToolbar(ctx: RenderContext, execution: ExecutionView, watch: WatchState): HTMLElement {
 	const live = !isTerminal(execution.status);
+	const showWatch = watch.canWatch && (live || watch.watching);
 	const post = ctx.post;
 	return el(
 		'div',
@@ -36,7 +42,7 @@ function renderToolbar(ctx: RenderContext, execution: ExecutionView, watching: b
 		button(t(ctx, 'refresh'), 'refresh', () => post({ type: 'refresh' }), { focusKey: 'refresh' }),
 		button(t(ctx, 'copyJson'), 'json', () => post({ type: 'copyJson' }), { focusKey: 'copyJson', className: 'button secondary' }),
 		button(t(ctx, 'copyId'), 'copy', () => post({ type: 'copyId' }), { focusKey: 'copyId', className: 'button secondary' }),
-		live || watching ? watchButton(ctx, watching) : null,
+		showWatch ? watchButton(ctx, watch.watching) : null,
 		live
 			? button(t(ctx, 'cancelExecution'), 'stop-circle', () => post({ type: 'cancel' }), {
 					focusKey: 'cancel',
