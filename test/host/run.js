@@ -101,10 +101,8 @@ async function startHost(root, countsFile, screenshotDir, getPage) {
 	return server;
 }
 
-async function main() {
-	const started = Date.now();
-	const extensionPath = path.resolve(process.env.VELT_EXTENSION_DEV_PATH || repoRoot);
-	checkBuilt(extensionPath);
+/** Temp folders, the counts file and the screenshot folder for one run. */
+function prepare() {
 	const root = makeTempDir('velt-it-');
 	if (process.env.VELT_TEST_KEEP !== '1') {
 		cleanups.push(async () => fs.rmSync(root, { recursive: true, force: true }));
@@ -114,6 +112,28 @@ async function main() {
 	const screenshotDir = path.resolve(repoRoot, process.env.VELT_SCREENSHOT_DIR || '.test-artifacts/screenshots');
 	const workspace = path.join(root, 'workspace');
 	writeJson(path.join(workspace, '.vscode', 'settings.json'), {});
+	return { root, countsFile, screenshotDir, workspace };
+}
+
+/** Counts for the closing line; a failing run is never reported as all green. */
+function finalCounts(countsFile, code, server) {
+	const counts = readCounts(countsFile);
+	if (counts === undefined && !verbose) {
+		process.stderr.write(`[host] code-server log (last lines):\n${server.logs().split('\n').slice(-40).join('\n')}\n`);
+	}
+	const totals = counts || { passed: 0, failed: 0, pending: 0 };
+	if (code !== 0 && totals.failed === 0) {
+		totals.failed = 1; // the run failed outside any test (load error, crash, timeout)
+	}
+	writeJson(countsFile, totals);
+	return totals;
+}
+
+async function main() {
+	const started = Date.now();
+	const extensionPath = path.resolve(process.env.VELT_EXTENSION_DEV_PATH || repoRoot);
+	checkBuilt(extensionPath);
+	const { root, countsFile, screenshotDir, workspace } = prepare();
 	let pageReady;
 	const pagePromise = new Promise((resolve) => (pageReady = resolve));
 	const server = await startHost(root, countsFile, screenshotDir, () => pagePromise);
@@ -123,22 +143,11 @@ async function main() {
 	pageReady(page);
 	const tests = path.join(repoRoot, 'out', 'test', 'integration', 'index');
 	const url = workbenchUrl(server.port, workspace, devPayload(server.port, extensionPath, tests));
-	let code;
-	try {
-		code = await runInBrowser(page, url);
-	} catch (e) {
+	const code = await runInBrowser(page, url).catch((e) => {
 		process.stderr.write(`[host] ${e.message}\n`);
-		code = 1;
-	}
-	const counts = readCounts(countsFile);
-	if (counts === undefined && !verbose) {
-		process.stderr.write(`[host] code-server log (last lines):\n${server.logs().split('\n').slice(-40).join('\n')}\n`);
-	}
-	const totals = counts || { passed: 0, failed: 0, pending: 0 };
-	if (code !== 0 && totals.failed === 0) {
-		totals.failed = 1; // the run failed outside any test; never report a failing run as all green
-	}
-	writeJson(countsFile, totals);
+		return 1;
+	});
+	const totals = finalCounts(countsFile, code, server);
 	await cleanup();
 	log(`integration run finished in ${seconds(started)} with exit code ${code}`);
 	process.stdout.write(`${totals.passed} passed, ${totals.failed} failed, ${totals.pending} skipped\n`);
