@@ -94,13 +94,14 @@ export class ExecutionGroups implements IDisposable {
 	private claim(status: ExecutionStatus, fetched: readonly ExecutionView[], touched: Set<ExecutionStatus>): void {
 		const moved = new Map<ExecutionStatus, string[]>();
 		const strays: ExecutionView[] = [];
+		const others = [...this.pagers].filter(([other, pager]) => other !== status && pager.matched > 0);
 		for (const execution of fetched) {
 			if (execution.status !== status) {
 				strays.push(execution);
 				continue;
 			}
-			for (const [other, pager] of this.pagers) {
-				if (other !== status && pager.has(execution.executionId)) {
+			for (const [other, pager] of others) {
+				if (pager.has(execution.executionId)) {
 					const ids = moved.get(other) ?? [];
 					ids.push(execution.executionId);
 					moved.set(other, ids);

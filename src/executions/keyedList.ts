@@ -31,16 +31,16 @@ export class KeyedList<T> {
 		return this.index.get(key);
 	}
 
-	/** Appends a new item, or replaces the stored copy in place when the key is already present. */
-	upsert(item: T): void {
-		const key = this.keyOf(item);
+	/** Appends a new item (returns true), or replaces the stored copy in place (returns false). */
+	upsert(item: T, key: string = this.keyOf(item)): boolean {
 		const position = this.index.get(key);
 		if (position === undefined) {
 			this.index.set(key, this.list.length);
 			this.list.push(item);
-		} else {
-			this.list[position] = item;
+			return true;
 		}
+		this.list[position] = item;
+		return false;
 	}
 
 	/** Inserts at a position (clamped), shifting later rows. O(n): for single upserts, not pages. */

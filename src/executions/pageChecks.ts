@@ -15,24 +15,17 @@ export function isLastPage<T>(page: Page<T>): boolean {
 	return page.done || page.nextCursor === undefined || page.items.length === 0;
 }
 
-/**
- * Throws when following `page` would not make progress. Only called for pages that are not the last one.
- * @param followed every cursor already requested in this chain
- * @param freshCount how many of the page's items were never seen before
- */
-export function checkProgress<T>(
-	requestCursor: string | undefined,
-	page: Page<T>,
-	followed: ReadonlySet<string>,
-	freshCount: number,
-): void {
-	if (freshCount === 0) {
-		throw new ApiError('invalidResponse', REPEATED_PAGE_MESSAGE, { field: 'result.items' });
-	}
+/** Whether `page` points back at a cursor this chain already followed (including the one it answered). */
+export function repeatsCursor<T>(requestCursor: string | undefined, page: Page<T>, followed: ReadonlySet<string>): boolean {
 	const next = page.nextCursor;
-	if (next !== undefined && (next === requestCursor || followed.has(next))) {
-		throw new ApiError('invalidResponse', REPEATED_CURSOR_MESSAGE, { field: 'result.nextCursor' });
-	}
+	return next !== undefined && (next === requestCursor || followed.has(next));
+}
+
+/** The error for a page that would make paging loop: it repeats a page, or only a cursor. */
+export function loopError(repeatedPage: boolean): ApiError {
+	return repeatedPage
+		? new ApiError('invalidResponse', REPEATED_PAGE_MESSAGE, { field: 'result.items' })
+		: new ApiError('invalidResponse', REPEATED_CURSOR_MESSAGE, { field: 'result.nextCursor' });
 }
 
 export function toApiError(error: unknown): ApiError {

@@ -5,7 +5,7 @@
  */
 import type { Page } from '../api/types';
 import { KeyedList } from './keyedList';
-import { checkProgress, isLastPage } from './pageChecks';
+import { isLastPage, loopError, repeatsCursor } from './pageChecks';
 import { mergeFirstPage } from './pageMerge';
 
 export interface PageStoreOptions<T> {
@@ -56,22 +56,27 @@ export class PageStore<T> {
 	}
 
 	/**
-	 * Applies the page that answered `requestCursor`. Validates before it mutates, so a page that would loop
-	 * throws and changes nothing. Pushes every item onto `fetched`; returns how many new visible rows it added.
+	 * Applies the page that answered `requestCursor`, in one pass (O(page), two index operations per new
+	 * row). A page that would loop throws and moves nothing: a repeated cursor is caught before anything
+	 * is applied; a page with nothing new can only have refreshed copies of rows already shown. Pushes every
+	 * item onto `fetched`; returns how many new visible rows it added.
 	 */
 	append(requestCursor: string | undefined, page: Page<T>, fetched: T[]): number {
 		const last = isLastPage(page);
-		if (!last) {
-			const fresh = page.items.filter((item) => !this.seen(this.options.keyOf(item))).length;
-			checkProgress(requestCursor, page, this.followed, fresh);
+		if (!last && repeatsCursor(requestCursor, page, this.followed)) {
+			throw loopError(!page.items.some((item) => !this.seen(this.options.keyOf(item))));
 		}
-		if (requestCursor !== undefined) {
-			this.followed.add(requestCursor);
-		}
+		const scannedBefore = this._scanned;
 		let added = 0;
 		for (const item of page.items) {
 			fetched.push(item);
 			added += this.take(item) ? 1 : 0;
+		}
+		if (!last && this._scanned === scannedBefore) {
+			throw loopError(true);
+		}
+		if (requestCursor !== undefined) {
+			this.followed.add(requestCursor);
 		}
 		this._cursor = last ? undefined : page.nextCursor;
 		this._done = last;
@@ -154,23 +159,29 @@ export class PageStore<T> {
 		this._loadedOnce = false;
 	}
 
-	/** Stores one fetched item; true when it is a new visible row. A repeat updates the shown copy. */
+	/**
+	 * Stores one fetched item; true when it is a new visible row. A repeat updates the shown copy. Every
+	 * never-seen item counts as scanned, shown or not.
+	 */
 	private take(item: T): boolean {
 		const key = this.options.keyOf(item);
-		if (this.rows.has(key)) {
-			this.rows.upsert(item);
-			return false;
+		const matches = this.options.matches;
+		if (matches === undefined) {
+			const added = this.rows.upsert(item, key);
+			this._scanned += added ? 1 : 0;
+			return added;
 		}
 		if (this.rejected.has(key)) {
 			return false;
 		}
-		this._scanned++;
-		if (!this.keeps(item)) {
-			this.rejected.add(key);
-			return false;
+		if (!this.rows.has(key)) {
+			this._scanned++;
+			if (!matches(item)) {
+				this.rejected.add(key);
+				return false;
+			}
 		}
-		this.rows.upsert(item);
-		return true;
+		return this.rows.upsert(item, key);
 	}
 
 	private seen(key: string): boolean {
