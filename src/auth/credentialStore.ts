@@ -35,6 +35,8 @@ export function normalizeBaseUrl(baseUrl: string): string {
 }
 
 export class CredentialStore {
+	private environmentIgnored = false;
+
 	constructor(
 		private readonly secrets: SecretStore,
 		private readonly env: Readonly<Record<string, string | undefined>>,
@@ -59,6 +61,9 @@ export class CredentialStore {
 		if (stored) {
 			return { ...stored, source: 'secretStorage' };
 		}
+		if (this.environmentIgnored) {
+			return undefined;
+		}
 		const apiKey = this.env[EnvCredentials.apiKey]?.trim();
 		const authToken = this.env[EnvCredentials.authToken]?.trim();
 		if (apiKey && authToken) {
@@ -71,6 +76,11 @@ export class CredentialStore {
 		const key = normalizeBaseUrl(baseUrl);
 		await this.secrets.store(SecretKeys.apiKeyPrefix + key, credentials.apiKey);
 		await this.secrets.store(SecretKeys.authTokenPrefix + key, credentials.authToken);
+	}
+
+	/** After Sign Out, environment credentials stay unused in this window until the next sign-in. */
+	ignoreEnvironment(ignore: boolean): void {
+		this.environmentIgnored = ignore;
 	}
 
 	async clear(baseUrl: string): Promise<void> {

@@ -3,7 +3,7 @@
  * from them. Every change (sign in/out, base URL, secrets changed in another window) starts a new generation;
  * calls of an older generation are discarded. vscode-free: the UI observes `onDidChange`.
  */
-import { ApiError } from '../api/errors';
+import type { ApiError } from '../api/errors';
 import type { VeltApi } from '../api/veltApi';
 import { Emitter } from '../common/event';
 import { Disposable } from '../common/lifecycle';
@@ -23,8 +23,11 @@ export type ClientFactory = (options: { baseUrl: string; timeoutMs: number; cred
 
 export class Session extends Disposable {
 	private generation = 0;
+	private reloadRequest = 0;
 	private currentState: SessionState = { kind: 'signedOut' };
 	private currentApi: VeltApi | undefined;
+	/** What the current generation was built from; an identical reload keeps the generation. */
+	private currentKey: string | undefined;
 	private readonly changeEmitter = this._register(new Emitter<SessionState>());
 	private readonly rejectEmitter = this._register(new Emitter<ApiError>());
 
@@ -55,15 +58,24 @@ export class Session extends Disposable {
 		return this.currentApi;
 	}
 
-	/** Re-reads settings and credentials and starts a new generation. */
-	async reload(): Promise<void> {
-		const generation = ++this.generation;
+	/**
+	 * Re-reads settings and credentials. Starts a new generation (aborting the old one's calls) only when the
+	 * base URL, timeout or credentials changed, or when `force` (an explicit sign-in) asks for it.
+	 */
+	async reload(force = false): Promise<void> {
+		const request = ++this.reloadRequest;
 		const settings = this.getSettings();
 		const checked = checkBaseUrl(settings.apiBaseUrl);
 		const credentials = checked.ok ? await this.store.get(settings.apiBaseUrl) : undefined;
-		if (generation !== this.generation) {
+		if (request !== this.reloadRequest) {
 			return; // a newer reload won the race
 		}
+		const key = JSON.stringify([settings.apiBaseUrl, settings.requestTimeoutMs, checked.ok, credentials?.apiKey, credentials?.authToken, credentials?.source]);
+		if (!force && key === this.currentKey) {
+			return; // nothing changed: keep the current generation and its calls
+		}
+		this.currentKey = key;
+		const generation = ++this.generation;
 		if (!checked.ok) {
 			this.logger.warn(`API base URL refused: ${checked.message}`);
 			this.setState({ kind: 'insecureUrl', message: checked.message }, undefined);

@@ -96,6 +96,7 @@ export async function signIn(deps: SignInDeps): Promise<boolean> {
 		);
 		if (error === undefined) {
 			await deps.store.set(baseUrl, credentials);
+			deps.store.ignoreEnvironment(false);
 			deps.logger.info(`Signed in to ${baseUrl}.`);
 			await deps.onSignedIn();
 			return true;

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
-import { CONFIG_SECTION } from '../constants';
+import { Emitter } from '../common/event';
+import { Disposable } from '../common/lifecycle';
 import type { Logger } from '../common/logger';
+import { CONFIG_SECTION } from '../constants';
 import { normalizeSettings, type Settings } from './settings';
 
 export type { Settings } from './settings';
@@ -22,11 +24,29 @@ export function readSettings(logger?: Logger): Settings {
 	return settings;
 }
 
-/** One listener for every `veltWorkflows.*` change; the callback receives the fresh settings. */
-export function onDidChangeSettings(listener: (settings: Settings) => void, logger?: Logger): vscode.Disposable {
-	return vscode.workspace.onDidChangeConfiguration((e) => {
-		if (e.affectsConfiguration(CONFIG_SECTION)) {
-			listener(readSettings(logger));
-		}
-	});
+/**
+ * The current settings, read once and again on every `veltWorkflows.*` change (one listener for the whole
+ * extension). Listeners run after `current` is updated, so they all see the same values.
+ */
+export class SettingsStore extends Disposable {
+	private value: Settings;
+	private readonly changed = this._register(new Emitter<Settings>());
+	readonly onDidChange = this.changed.event;
+
+	constructor(logger: Logger) {
+		super();
+		this.value = readSettings(logger);
+		this._register(
+			vscode.workspace.onDidChangeConfiguration((e) => {
+				if (e.affectsConfiguration(CONFIG_SECTION)) {
+					this.value = readSettings(logger);
+					this.changed.fire(this.value);
+				}
+			}),
+		);
+	}
+
+	get current(): Settings {
+		return this.value;
+	}
 }

@@ -88,3 +88,13 @@ describe('CredentialStore', () => {
 		assert.equal(normalizeBaseUrl('http://127.0.0.1:8787/'), 'http://127.0.0.1:8787');
 	});
 });
+
+describe('CredentialStore after sign-out', () => {
+	it('ignores environment credentials once told to, until allowed again', async () => {
+		const store = new CredentialStore(new MemorySecrets(), { VELT_API_KEY: 'k', VELT_AUTH_TOKEN: 't' }, nullLogger);
+		store.ignoreEnvironment(true);
+		assert.equal(await store.get('https://api.velt.dev'), undefined);
+		store.ignoreEnvironment(false);
+		assert.equal((await store.get('https://api.velt.dev'))?.source, 'environment');
+	});
+});

@@ -1,0 +1,37 @@
+/**
+ * Small factories the composition root uses, kept out of `extension.ts` so it stays a readable wiring list.
+ */
+import * as vscode from 'vscode';
+import { VeltClient } from '../api/client';
+import type { ExecutionView } from '../api/types';
+import type { Logger } from '../common/logger';
+import type { ClientFactory, Session } from '../auth/session';
+import type { ExecutionsModel } from '../executions/executionsModel';
+
+export function clientFactory(logger: Logger): ClientFactory {
+	return (options) => new VeltClient({ ...options, logger });
+}
+
+/** After a cancel from a panel: fetch the execution once more so the tree moves it to Cancelled. */
+export function refreshOneExecution(session: Session, model: ExecutionsModel, logger: Logger): (executionId: string) => void {
+	return (executionId) => {
+		const api = session.api;
+		if (api === undefined) {
+			return;
+		}
+		api.getExecution(executionId).then(
+			(view: ExecutionView) => model.upsertExecution(view),
+			(error: unknown) => logger.warn(`Could not refresh execution ${executionId} after cancelling: ${String(error)}`),
+		);
+	};
+}
+
+/** Resets the tree for a new connection; a rejection keeps what is loaded (the prompt asks to sign in). */
+export function resetOnNewConnection(session: Session, model: ExecutionsModel): vscode.Disposable {
+	const subscription = session.onDidChange((state) => {
+		if (state.kind !== 'rejected') {
+			model.reset();
+		}
+	});
+	return new vscode.Disposable(() => subscription.dispose());
+}
