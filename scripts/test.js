@@ -2,7 +2,8 @@
 // The one test command. `node scripts/test.js` runs every step in order and stops at the first failure;
 // `node scripts/test.js <step>...` runs those steps plus their build prerequisites. Arguments that are not step
 // names go to mocha (unit, webview); `--grep <pattern>` also filters the integration suite. Always ends with a
-// summary whose last line is exactly `N passed, N failed, N skipped` (unit + webview + integration).
+// summary whose last line is exactly `N passed, N failed, N skipped`: the tests of unit + webview + integration,
+// plus one failure for a failed step that has no test counts (typecheck, lint, build, compile, a crash).
 'use strict';
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
@@ -144,8 +145,8 @@ function summarize(steps, results) {
 			totals.passed += c.passed;
 			totals.failed += c.failed;
 			totals.pending += c.pending;
-		} else if (r && !r.ok && PREREQUISITES[step]) {
-			totals.failed += 1; // a test step that died before reporting counts as one failure
+		} else if (r && !r.ok) {
+			totals.failed += 1; // a failed step without test counts (typecheck, lint, build, crash) is one failure
 		}
 		const detail = c ? `${c.passed} passed, ${c.failed} failed, ${c.pending} skipped` : '';
 		console.log(`${step.padEnd(12)} ${status.padEnd(8)} ${time.padStart(8)}  ${detail}`.trimEnd());

@@ -47,6 +47,8 @@ const NOISE = [
 	/^Resolv(ing|ed) connection token/,
 	/^Creating a socket \(/,
 	/^\[(reconnection-grace-time|Service Worker|AgentHost:remote|AccountPolicyGate)\]/,
+	/^Creation of workbench contribution '[^']+' took/,
+	/^Timed out waiting for authentication provider 'github'/,
 ];
 
 function relay(type, args) {
