@@ -10,6 +10,7 @@ import { t } from './context';
 import type { RenderContext } from './context';
 import { button, dataText, el } from './dom';
 import { statusBadge, timeWithRelative } from './present';
+import { textBlock } from './valueTree';
 
 export interface WatchState {
 	readonly watching: boolean;
@@ -67,7 +68,7 @@ function renderFields(ctx: RenderContext, execution: ExecutionView): HTMLElement
 	const fields = el('dl', { className: 'fields' });
 	const add = (label: string, value: Node | string | null): void => {
 		if (value !== null) {
-			fields.append(el('dt', { text: label }), el('dd', {}, typeof value === 'string' ? dataText(value) : value));
+			fields.append(el('dt', { text: label }), el('dd', {}, typeof value === 'string' ? textBlock(ctx, `header:${label}`, value) : value));
 		}
 	};
 	add(t(ctx, 'definition'), definition(ctx, execution));
@@ -79,7 +80,8 @@ function renderFields(ctx: RenderContext, execution: ExecutionView): HTMLElement
 	add(t(ctx, 'idempotencyKey'), execution.idempotencyKey);
 	if (execution.failureReason !== null) {
 		const { code, message } = execution.failureReason;
-		add(t(ctx, 'failureReason'), el('span', { className: 'failure' }, dataText(code, 'error-code'), ' ', dataText(message)));
+		const reason = el('span', { className: 'failure' }, dataText(code, 'error-code'), ' ', textBlock(ctx, 'header:failure', message));
+		add(t(ctx, 'failureReason'), reason);
 	}
 	return fields;
 }

@@ -10,7 +10,7 @@ import type { RenderContext } from './context';
 import { dataText, el, icon, lazyDetails } from './dom';
 import { renderHighlights } from './highlights';
 import { nodeTypeText, statusBadge, timeElement } from './present';
-import { LARGE_SIZE, renderEntries } from './valueTree';
+import { LARGE_SIZE, renderEntries, textBlock } from './valueTree';
 
 /** Indentation classes exist up to this depth (CSS has no inline styles to lean on). */
 const MAX_DEPTH_CLASS = 6;
@@ -47,7 +47,7 @@ function renderStep(ctx: RenderContext, step: StepView, depth: number, execution
 		el('div', { className: 'step-id' }, el('span', { className: 'label', text: `${t(ctx, 'stepId')}: ` }), dataText(step.stepId)),
 	);
 	if (step.error !== null) {
-		item.append(stepError(ctx, step.error.code, step.error.message));
+		item.append(stepError(ctx, step));
 	}
 	item.append(...[renderHighlights(ctx, step), ...stepData(ctx, step)].filter((n): n is HTMLElement => n !== null));
 	return item;
@@ -57,7 +57,8 @@ function groupBadge(ctx: RenderContext, groupId: string): HTMLElement {
 	return el('span', { className: 'group-badge' }, icon('layers'), `${t(ctx, 'group')}: `, dataText(groupId));
 }
 
-function stepError(ctx: RenderContext, code: string, message: string): HTMLElement {
+function stepError(ctx: RenderContext, step: StepView): HTMLElement {
+	const { code, message } = step.error ?? { code: '', message: '' };
 	return el(
 		'div',
 		{ className: 'step-error' },
@@ -65,7 +66,7 @@ function stepError(ctx: RenderContext, code: string, message: string): HTMLEleme
 		el('span', { className: 'label', text: `${t(ctx, 'error')}: ` }),
 		dataText(code, 'error-code'),
 		' ',
-		dataText(message, 'error-message'),
+		textBlock(ctx, `step:${step.stepId}:error`, message),
 	);
 }
 

@@ -16,6 +16,9 @@ export const LARGE_SIZE = 4096;
 /** Entries rendered per slice when a container is opened. */
 export const SLICE = 100;
 
+/** Characters of a collapsed long text shown in its summary. */
+const PREVIEW = 120;
+
 type Entries = readonly (readonly [string, unknown])[];
 
 /** The rows for a record's entries, e.g. a step's `output`. */
@@ -31,6 +34,20 @@ export function renderValue(ctx: RenderContext, key: string, label: string, valu
 		return renderContainer(ctx, key, label, value);
 	}
 	return row(label, String(value), `value-${value === null ? 'null' : typeof value}`);
+}
+
+/**
+ * Free text outside the tree (ids, error messages): inline when reasonable, otherwise a preview whose full
+ * text is built on demand, so a hostile 10 kB id or message cannot flood the panel.
+ */
+export function textBlock(ctx: RenderContext, key: string, value: string): Node {
+	if (value.length <= LARGE_STRING) {
+		return dataText(value);
+	}
+	const summary = [dataText(`${value.slice(0, PREVIEW)}…`), el('span', { className: 'size', text: formatBytes(value.length) })];
+	return lazyDetails(key, ctx.memory, summary, () => el('pre', { className: 'value value-string long', text: value }), {
+		className: 'text-block',
+	});
 }
 
 function row(label: string, text: string, valueClass: string): HTMLElement {
