@@ -59,6 +59,7 @@ function render(all: readonly ModuleResults[]): string {
 		`- CPU: ${cpus[0]?.model.trim() ?? 'unknown'} × ${cpus.length} cores`,
 		`- Memory: ${Math.round(os.totalmem() / 2 ** 30)} GiB; OS: ${os.platform()} ${os.release()} (${os.arch()})`,
 		`- Node: ${process.version}`,
+		`- Load average when the run ended (1/5/15 min): ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')}; other work on the machine widens the spread of timings`,
 		'',
 	];
 	for (const { module, results, seconds } of all) {

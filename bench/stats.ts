@@ -13,7 +13,7 @@ export function median(values: readonly number[]): number {
 }
 
 /** Milliseconds `fn` took (monotonic clock). */
-export async function timeMs(fn: () => Promise<unknown> | unknown): Promise<number> {
+export async function timeMs(fn: () => unknown): Promise<number> {
 	const start = performance.now();
 	await fn();
 	return performance.now() - start;

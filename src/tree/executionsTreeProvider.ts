@@ -84,9 +84,16 @@ export class ExecutionsTreeProvider extends Disposable implements vscode.TreeDat
 		return this.cache.group(status);
 	}
 
-	/** The node of a row the tree has shown, for `TreeView.reveal`. */
+	/**
+	 * The node for a loaded row in a visible group, for `TreeView.reveal`; created ahead of the group's
+	 * rebuild if need be (the rebuild then reuses it).
+	 */
 	executionNode(executionId: string): ExecutionNode | undefined {
-		return this.cache.findExecution(executionId);
+		const execution = this.model.findExecution(executionId);
+		if (execution === undefined || !this.model.visibleStatuses().includes(execution.status)) {
+			return undefined;
+		}
+		return this.cache.execution(execution, execution.status);
 	}
 
 	/** Shown rows that are still pending or running (their durations tick locally). O(active rows). */

@@ -35,7 +35,9 @@ export function createExecutionsView(model: ExecutionsModel, options: Executions
 		treeView,
 		provider,
 		dispose: () => {
-			subscriptions.forEach((subscription) => subscription.dispose());
+			for (const subscription of subscriptions) {
+				subscription.dispose();
+			}
 			ticker.dispose();
 			progress.dispose();
 			treeView.dispose();

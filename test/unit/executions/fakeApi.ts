@@ -70,7 +70,7 @@ export class FakeVeltApi implements VeltApi {
 		}
 		const held = this.held;
 		return new Promise<Page<ExecutionView>>((resolve, reject) => {
-			held.push({ release: () => settle(responder(params)).then(resolve, reject) });
+			held.push({ release: () => void settle(responder(params)).then(resolve, reject) });
 			if (this.honorAbort) {
 				signal?.addEventListener('abort', () => reject(new ApiError('cancelled', 'The request was cancelled.')));
 			}
