@@ -20,7 +20,13 @@ import { LiveUpdates } from './live/liveUpdates';
 import { createExecutionsView, revealExecution } from './tree/executionsView';
 import { ExecutionPanels } from './webview/executionPanels';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** Returned from `activate` for integration tests and other extensions; nothing here bypasses the UI's rules. */
+export interface VeltWorkflowsApi {
+	/** One live-update round now (nothing while the view is hidden or the window unfocused). */
+	pollNow(): Promise<void>;
+}
+
+export function activate(context: vscode.ExtensionContext): VeltWorkflowsApi {
 	const logger = vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true });
 	const settingsStore = new SettingsStore(logger);
 	const settings = (): typeof settingsStore.current => settingsStore.current;
@@ -63,6 +69,7 @@ export function activate(context: vscode.ExtensionContext): void {
 		}),
 	);
 	void session.reload();
+	return { pollNow: () => live.pollNow() };
 }
 
 export function deactivate(): void {
