@@ -56,8 +56,8 @@ export function activate(context: vscode.ExtensionContext): VeltWorkflowsApi {
 	const filter = new FilterController({ model, treeView: message.partTarget('filter'), memento: context.workspaceState, definitions, getApi, logger });
 	context.subscriptions.push(
 		logger, settingsStore, session, model, view, panels, live, definitions, filter,
-		resetOnNewConnection(session, model),
-		bindSessionUi(session, message.partTarget('connection')),
+		resetOnNewConnection(session, model, panels),
+		bindSessionUi(session, message),
 		panels.registerSerializer(),
 		settingsStore.onDidChange(() => void session.reload()),
 		store.onDidChange(() => void session.reload()),

@@ -7,6 +7,7 @@ import type { ExecutionView } from '../api/types';
 import type { Logger } from '../common/logger';
 import type { ClientFactory, Session } from '../auth/session';
 import type { ExecutionsModel } from '../executions/executionsModel';
+import type { ExecutionPanels } from '../webview/executionPanels';
 
 export function clientFactory(logger: Logger): ClientFactory {
 	return (options) => new VeltClient({ ...options, logger });
@@ -26,11 +27,19 @@ export function refreshOneExecution(session: Session, model: ExecutionsModel, lo
 	};
 }
 
-/** Resets the tree for a new connection; a rejection keeps what is loaded (the prompt asks to sign in). */
-export function resetOnNewConnection(session: Session, model: ExecutionsModel): vscode.Disposable {
+/**
+ * Resets the tree for a new connection (a rejection keeps what is loaded: the prompt asks to sign in), and
+ * reloads open panels once signed in, e.g. panels VS Code restored before the credentials were read.
+ */
+export function resetOnNewConnection(session: Session, model: ExecutionsModel, panels: ExecutionPanels): vscode.Disposable {
 	const subscription = session.onDidChange((state) => {
 		if (state.kind !== 'rejected') {
 			model.reset();
+		}
+		if (state.kind === 'signedIn') {
+			for (const id of panels.openExecutionIds()) {
+				void panels.refresh(id);
+			}
 		}
 	});
 	return new vscode.Disposable(() => subscription.dispose());

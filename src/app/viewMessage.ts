@@ -19,6 +19,7 @@ export interface PartTarget {
 
 export class ViewMessage {
 	private readonly parts = new Map<MessagePart, string>();
+	private signedOut = false;
 
 	constructor(private readonly target: MessageTarget) {}
 
@@ -28,8 +29,25 @@ export class ViewMessage {
 		} else {
 			this.parts.set(part, text);
 		}
-		const joined = ORDER.map((p) => this.parts.get(p)).filter((t): t is string => t !== undefined).join(' — ');
-		this.target.message = joined === '' ? undefined : joined;
+		this.render();
+	}
+
+	/**
+	 * While signed out only the connection part shows: VS Code hides the welcome view (with its Sign In
+	 * button) whenever a tree view has a message, so a remembered filter must not hide it.
+	 */
+	setSignedOut(signedOut: boolean): void {
+		this.signedOut = signedOut;
+		this.render();
+	}
+
+	private render(): void {
+		const shown = this.signedOut ? ORDER.filter((p) => p === 'connection') : ORDER;
+		const joined = shown.map((p) => this.parts.get(p)).filter((t): t is string => t !== undefined).join(' — ');
+		const next = joined === '' ? undefined : joined;
+		if (this.target.message !== next) {
+			this.target.message = next;
+		}
 	}
 
 	/** A target for one part, for features that expect to set `message` on a view. */

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { Commands, ContextKeys } from '../constants';
-import type { PartTarget } from '../app/viewMessage';
+import type { ViewMessage } from '../app/viewMessage';
 import type { Session, SessionState } from './session';
 
 function connectionNote(state: SessionState): string | undefined {
@@ -37,11 +37,12 @@ async function promptSettings(message: string): Promise<void> {
 	}
 }
 
-export function bindSessionUi(session: Session, note: PartTarget): vscode.Disposable {
+export function bindSessionUi(session: Session, message: ViewMessage): vscode.Disposable {
 	let lastInsecure: string | undefined;
 	const apply = (state: SessionState): void => {
 		void vscode.commands.executeCommand('setContext', ContextKeys.signedIn, state.kind === 'signedIn');
-		note.message = connectionNote(state);
+		message.set('connection', connectionNote(state));
+		message.setSignedOut(state.kind === 'signedOut');
 		if (state.kind === 'insecureUrl' && state.message !== lastInsecure) {
 			void promptSettings(state.message);
 		}

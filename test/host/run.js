@@ -92,7 +92,7 @@ function readCounts(file) {
 async function startHost(root, countsFile, screenshotDir, getPage) {
 	const bridge = await startUiBridge({ getPage, screenshotDir });
 	cleanups.push(() => bridge.close());
-	const env = { VELT_UI_BRIDGE: bridge.url, VELT_SCREENSHOT_DIR: screenshotDir, VELT_TEST_COUNTS_FILE: countsFile };
+	const env = { VELT_UI_BRIDGE: bridge.url, VELT_TEST_HOST_ROOT: root, VELT_SCREENSHOT_DIR: screenshotDir, VELT_TEST_COUNTS_FILE: countsFile };
 	if (process.env.VELT_TEST_GREP) {
 		env.VELT_TEST_GREP = process.env.VELT_TEST_GREP;
 	}
