@@ -37,6 +37,19 @@ async function groupRows(label: string): Promise<TreeRow[]> {
 	}, { message: `${label} rows` });
 }
 
+/** Velt: Sign In with the simulator's pair typed into its two input boxes (independent of earlier suites). */
+async function signIn(): Promise<void> {
+	const window = vscode.window as { showInputBox: typeof vscode.window.showInputBox };
+	const original = window.showInputBox;
+	const answers = [SIM_API_KEY, SIM_AUTH_TOKEN];
+	window.showInputBox = (): Thenable<string | undefined> => Promise.resolve(answers.shift());
+	try {
+		await vscode.commands.executeCommand('veltWorkflows.signIn');
+	} finally {
+		window.showInputBox = original;
+	}
+}
+
 function listCalls(sim: Simulator, from = 0): { status?: unknown; definitionId?: unknown }[] {
 	return sim.requests.slice(from).filter((r) => r.path.endsWith('executions/list')).map((r) => r.data ?? {});
 }
@@ -69,11 +82,10 @@ describe('filter executions', function () {
 		}
 		await vscode.extensions.getExtension(extensionId)?.activate();
 		sim = await startSimulator({ variant: 'current', seed: 5, counts: { pending: 3, running: 12, completed: 60, failed: 40, cancelled: 4 } });
-		process.env.VELT_API_KEY = SIM_API_KEY;
-		process.env.VELT_AUTH_TOKEN = SIM_AUTH_TOKEN;
 		for (const [key, value] of Object.entries({ ...SETTINGS, apiBaseUrl: sim.url })) {
 			await config().update(key, value, vscode.ConfigurationTarget.Global);
 		}
+		await signIn();
 		await vscode.commands.executeCommand('workbench.view.extension.veltWorkflows');
 		await waitFor(async () => rootLabels(await treeRows().catch(() => [])).includes('Running'), { timeoutMs: 20000, message: 'signed in' });
 		ui = new QuickInputDriver();
@@ -87,8 +99,6 @@ describe('filter executions', function () {
 
 	after(async () => {
 		ui?.dispose();
-		delete process.env.VELT_API_KEY;
-		delete process.env.VELT_AUTH_TOKEN;
 		for (const key of [...Object.keys(SETTINGS), 'apiBaseUrl']) {
 			await config().update(key, undefined, vscode.ConfigurationTarget.Global);
 		}
