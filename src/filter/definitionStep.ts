@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { DefinitionsResult } from './definitionsCache';
 import { definitionsErrorText } from './definitionsCache';
 import { STAY, runQuickPick } from './quickInput';
-import type { QuickInputFactory, StepHook, StepOutcome } from './quickInput';
+import type { QuickInputFactory, StepOutcome } from './quickInput';
 
 /** What the step needs of `DefinitionsCache`. */
 export interface DefinitionsSource {
@@ -86,7 +86,7 @@ function decide(item: DefinitionItem | undefined, reload: () => void): string | 
 }
 
 /** Resolves `done` with the chosen id, or `done` with undefined for "any definition". */
-export function pickDefinition(ui: QuickInputFactory, source: DefinitionsSource, current: string | undefined, hook?: StepHook): Promise<StepOutcome<string | undefined>> {
+export function pickDefinition(ui: QuickInputFactory, source: DefinitionsSource, current: string | undefined): Promise<StepOutcome<string | undefined>> {
 	let state: ListState = { typed: '', current, loaded: source.peek(), error: undefined };
 	const update = (pick: vscode.QuickPick<DefinitionItem>, next: Partial<ListState>): void => {
 		state = { ...state, ...next };
@@ -105,7 +105,6 @@ export function pickDefinition(ui: QuickInputFactory, source: DefinitionsSource,
 	return runQuickPick<DefinitionItem, string | undefined>(
 		ui,
 		{
-			kind: 'definition',
 			title: vscode.l10n.t('Filter Executions: Definition'),
 			placeholder: vscode.l10n.t('Pick a definition, or type a definition id'),
 			back: true,
@@ -122,6 +121,5 @@ export function pickDefinition(ui: QuickInputFactory, source: DefinitionsSource,
 				return undefined;
 			},
 		},
-		hook,
 	);
 }

@@ -9,7 +9,7 @@ import type { ExecutionStatus } from '../api/types';
 import type { ExecutionScope } from '../executions/filter';
 import type { ScopeSupport } from './filterState';
 import { STAY, runInputBox, runQuickPick } from './quickInput';
-import type { QuickInputFactory, StepHook, StepOutcome } from './quickInput';
+import type { QuickInputFactory, StepOutcome } from './quickInput';
 
 /** Where the scope step learns whether this API's list items carry steps. */
 export interface ScopeSupportSource {
@@ -37,13 +37,12 @@ export function statusLabel(status: ExecutionStatus): string {
 type StatusItem = vscode.QuickPickItem & { readonly status: ExecutionStatus };
 
 /** Resolves `done` with the chosen statuses (all five when everything stays selected). */
-export function pickStatuses(ui: QuickInputFactory, current: readonly ExecutionStatus[] | undefined, hook?: StepHook): Promise<StepOutcome<readonly ExecutionStatus[]>> {
+export function pickStatuses(ui: QuickInputFactory, current: readonly ExecutionStatus[] | undefined): Promise<StepOutcome<readonly ExecutionStatus[]>> {
 	const items = EXECUTION_STATUSES.map((status): StatusItem => ({ label: statusLabel(status), status }));
 	const chosen = current === undefined || current.length === 0 ? EXECUTION_STATUSES : current;
 	return runQuickPick<StatusItem, readonly ExecutionStatus[]>(
 		ui,
 		{
-			kind: 'statuses',
 			title: vscode.l10n.t('Filter Executions: Statuses'),
 			placeholder: vscode.l10n.t('Statuses to show (all five by default)'),
 			back: true,
@@ -58,14 +57,13 @@ export function pickStatuses(ui: QuickInputFactory, current: readonly ExecutionS
 				return EXECUTION_STATUSES.filter((status) => selection.some((item) => item.status === status));
 			},
 		},
-		hook,
 	);
 }
 
 type ScopeItem = vscode.QuickPickItem & { readonly clear: boolean };
 
 /** The current API: say why, and offer to drop a scope restored from an earlier session. */
-function scopeUnavailable(ui: QuickInputFactory, current: ExecutionScope | undefined, hook?: StepHook): Promise<StepOutcome<ExecutionScope | undefined>> {
+function scopeUnavailable(ui: QuickInputFactory, current: ExecutionScope | undefined): Promise<StepOutcome<ExecutionScope | undefined>> {
 	const why: ScopeItem = {
 		label: vscode.l10n.t('Scope filtering is unavailable for this API'),
 		detail: vscode.l10n.t('List results of this API carry no steps, so there is no step metadata to filter on.'),
@@ -76,23 +74,20 @@ function scopeUnavailable(ui: QuickInputFactory, current: ExecutionScope | undef
 	return runQuickPick<ScopeItem, ExecutionScope | undefined>(
 		ui,
 		{
-			kind: 'scopeUnavailable',
 			title: vscode.l10n.t('Filter Executions: Scope'),
 			placeholder: vscode.l10n.t('Scope filtering is unavailable for this API'),
 			back: true,
 			items: current === undefined ? [why] : [why, clear],
 			accept: (selection) => (selection[0]?.clear === true ? undefined : current),
 		},
-		hook,
 	);
 }
 
 /** A quick pick that only shows progress while one probe request answers whether scope can work. */
-function probeScope(ui: QuickInputFactory, source: ScopeSupportSource, hook?: StepHook): Promise<StepOutcome<ScopeSupport>> {
+function probeScope(ui: QuickInputFactory, source: ScopeSupportSource): Promise<StepOutcome<ScopeSupport>> {
 	return runQuickPick<vscode.QuickPickItem, ScopeSupport>(
 		ui,
 		{
-			kind: 'scopeProbe',
 			title: vscode.l10n.t('Filter Executions: Scope'),
 			placeholder: vscode.l10n.t('Checking whether this API lists executions with their steps…'),
 			back: true,
@@ -105,18 +100,16 @@ function probeScope(ui: QuickInputFactory, source: ScopeSupportSource, hook?: St
 				return new vscode.Disposable(() => abort.abort());
 			},
 		},
-		hook,
 	);
 }
 
 const MAX_ID = 512;
 
-function scopeBox(ui: QuickInputFactory, which: 'organizationId' | 'documentId', value: string | undefined, hook?: StepHook): Promise<StepOutcome<string>> {
+function scopeBox(ui: QuickInputFactory, which: 'organizationId' | 'documentId', value: string | undefined): Promise<StepOutcome<string>> {
 	const step = which === 'organizationId' ? 1 : 2;
 	return runInputBox(
 		ui,
 		{
-			kind: which,
 			title: vscode.l10n.t('Filter Executions: Scope ({0}/2)', step),
 			placeholder: which,
 			prompt: vscode.l10n.t('{0} to match in the steps\' metadata; leave empty for any', which),
@@ -124,31 +117,30 @@ function scopeBox(ui: QuickInputFactory, which: 'organizationId' | 'documentId',
 			value: value ?? '',
 			validate: (text) => (text.trim().length > MAX_ID ? vscode.l10n.t('An id has at most {0} characters', MAX_ID) : undefined),
 		},
-		hook,
 	);
 }
 
 /** Resolves `done` with the new scope (undefined = none); back from the first box returns to the list. */
-export async function pickScope(ui: QuickInputFactory, source: ScopeSupportSource, current: ExecutionScope | undefined, hook?: StepHook): Promise<StepOutcome<ExecutionScope | undefined>> {
+export async function pickScope(ui: QuickInputFactory, source: ScopeSupportSource, current: ExecutionScope | undefined): Promise<StepOutcome<ExecutionScope | undefined>> {
 	let support = source.known();
 	if (support === 'unknown') {
-		const probed = await probeScope(ui, source, hook);
+		const probed = await probeScope(ui, source);
 		if (probed.kind !== 'done') {
 			return probed;
 		}
 		support = probed.value;
 	}
 	if (support === 'unavailable') {
-		return scopeUnavailable(ui, current, hook);
+		return scopeUnavailable(ui, current);
 	}
 	let organizationId = current?.organizationId;
 	for (;;) {
-		const org = await scopeBox(ui, 'organizationId', organizationId, hook);
+		const org = await scopeBox(ui, 'organizationId', organizationId);
 		if (org.kind !== 'done') {
 			return org;
 		}
 		organizationId = org.value.trim();
-		const doc = await scopeBox(ui, 'documentId', current?.documentId, hook);
+		const doc = await scopeBox(ui, 'documentId', current?.documentId);
 		if (doc.kind === 'done') {
 			return { kind: 'done', value: { organizationId, documentId: doc.value.trim() } };
 		}

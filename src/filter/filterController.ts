@@ -7,8 +7,6 @@
 import * as vscode from 'vscode';
 import { EXECUTION_STATUSES } from '../api/types';
 import type { VeltApi } from '../api/veltApi';
-import { Emitter } from '../common/event';
-import type { Event } from '../common/event';
 import { Disposable } from '../common/lifecycle';
 import type { Logger } from '../common/logger';
 import { ContextKeys } from '../constants';
@@ -20,7 +18,7 @@ import type { ScopeSupportSource } from './facetSteps';
 import { pickFilter } from './filterPicker';
 import { NO_FILTER, describeFilter, detectScopeSupport, filtersEqual, restoreFilter, serializeFilter } from './filterState';
 import type { ScopeSupport } from './filterState';
-import type { OpenStep, QuickInputFactory } from './quickInput';
+import type { QuickInputFactory } from './quickInput';
 
 /** The `workspaceState` key the filter is remembered under. */
 export const FILTER_STATE_KEY = 'veltWorkflows.filter';
@@ -39,9 +37,6 @@ export interface FilterControllerOptions {
 }
 
 export class FilterController extends Disposable {
-	private readonly _onDidOpenStep = this._register(new Emitter<OpenStep>());
-	/** Every picker step as it opens; integration tests drive the flow through it. */
-	readonly onDidOpenStep: Event<OpenStep> = this._onDidOpenStep.event;
 	private readonly scopeSupport: ScopeSupportSource;
 
 	constructor(private readonly options: FilterControllerOptions) {
@@ -68,7 +63,6 @@ export class FilterController extends Disposable {
 				ui: this.options.ui ?? vscode.window,
 				definitions: this.options.definitions,
 				scopeSupport: this.scopeSupport,
-				hook: (step) => this._onDidOpenStep.fire(step),
 			},
 			this.current,
 		);

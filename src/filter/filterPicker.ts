@@ -12,14 +12,12 @@ import { pickScope, pickStatuses, statusLabel } from './facetSteps';
 import type { ScopeSupportSource } from './facetSteps';
 import { NO_FILTER, describeFilter, describeScope } from './filterState';
 import { runQuickPick } from './quickInput';
-import type { QuickInputFactory, StepHook, StepOutcome } from './quickInput';
+import type { QuickInputFactory, StepOutcome } from './quickInput';
 
 export interface FilterPickerDeps {
 	readonly ui: QuickInputFactory;
 	readonly definitions: DefinitionsSource;
 	readonly scopeSupport: ScopeSupportSource;
-	/** Announces every step as it opens (tests drive the flow through it). */
-	readonly hook?: StepHook;
 }
 
 type Action = 'definition' | 'statuses' | 'scope' | 'apply' | 'clear';
@@ -45,7 +43,6 @@ function showFacets(deps: FilterPickerDeps, draft: ExecutionsFilter, applyActive
 	return runQuickPick<FacetItem, Action>(
 		deps.ui,
 		{
-			kind: 'facets',
 			title: vscode.l10n.t('Filter Executions'),
 			placeholder: vscode.l10n.t('Pick a facet to change it; Enter on Apply applies the filter'),
 			back: false,
@@ -53,23 +50,22 @@ function showFacets(deps: FilterPickerDeps, draft: ExecutionsFilter, applyActive
 			active: items.find((item) => item.action === (applyActive ? 'apply' : 'definition')),
 			accept: (selection) => selection[0]?.action ?? 'apply',
 		},
-		deps.hook,
 	);
 }
 
 async function editFacet(deps: FilterPickerDeps, action: 'definition' | 'statuses' | 'scope', draft: ExecutionsFilter): Promise<StepOutcome<ExecutionsFilter>> {
-	const { ui, hook } = deps;
+	const { ui } = deps;
 	switch (action) {
 		case 'definition': {
-			const outcome = await pickDefinition(ui, deps.definitions, draft.definitionId, hook);
+			const outcome = await pickDefinition(ui, deps.definitions, draft.definitionId);
 			return outcome.kind === 'done' ? { kind: 'done', value: { ...draft, definitionId: outcome.value } } : outcome;
 		}
 		case 'statuses': {
-			const outcome = await pickStatuses(ui, draft.statuses, hook);
+			const outcome = await pickStatuses(ui, draft.statuses);
 			return outcome.kind === 'done' ? { kind: 'done', value: { ...draft, statuses: outcome.value } } : outcome;
 		}
 		case 'scope': {
-			const outcome = await pickScope(ui, deps.scopeSupport, draft.scope, hook);
+			const outcome = await pickScope(ui, deps.scopeSupport, draft.scope);
 			return outcome.kind === 'done' ? { kind: 'done', value: { ...draft, scope: outcome.value } } : outcome;
 		}
 	}

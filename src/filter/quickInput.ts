@@ -1,12 +1,9 @@
 /**
- * One step of the filter flow as a promise over `createQuickPick` / `createInputBox`, with the outcomes a
- * multi-step flow needs (done, back, cancel) and "stay open" for input refused inline. Every step is also
- * announced as an `OpenStep` whose `accept`/`type`/`back`/`cancel` run the very handlers Enter, typing, the
- * Back button and Esc run, so integration tests drive the real quick inputs without racing the UI.
+ * One step of the filter flow as a promise over `createQuickPick` / `createInputBox` (not `showQuickPick`,
+ * so steps can refuse input inline, load items while open and offer a Back button), with the outcomes a
+ * multi-step flow needs: done, back, cancel, and "stay open" for input refused inline.
  */
 import * as vscode from 'vscode';
-
-export type StepKind = 'facets' | 'definition' | 'statuses' | 'scopeProbe' | 'scopeUnavailable' | 'organizationId' | 'documentId';
 
 export type StepOutcome<R> = { readonly kind: 'done'; readonly value: R } | { readonly kind: 'back' } | { readonly kind: 'cancel' };
 
@@ -15,23 +12,7 @@ export const STAY: unique symbol = Symbol('stay');
 
 export type QuickInputFactory = Pick<typeof vscode.window, 'createQuickPick' | 'createInputBox'>;
 
-export interface OpenStep {
-	readonly kind: StepKind;
-	readonly input: vscode.QuickPick<vscode.QuickPickItem> | vscode.InputBox;
-	/** The items a quick pick offers right now (empty for input boxes). */
-	readonly items: readonly vscode.QuickPickItem[];
-	/** Enter. Quick picks first select the items with these labels; input boxes first take this value. */
-	accept(choice?: string | readonly string[]): void;
-	/** Typing: sets the value and runs the change handler. */
-	type(value: string): void;
-	back(): void;
-	cancel(): void;
-}
-
-export type StepHook = (step: OpenStep) => void;
-
 interface StepBase {
-	readonly kind: StepKind;
 	readonly title: string;
 	readonly placeholder: string;
 	readonly back: boolean;
@@ -74,12 +55,7 @@ function decorate(input: vscode.QuickPick<vscode.QuickPickItem> | vscode.InputBo
 	input.buttons = spec.back ? [vscode.QuickInputButtons.Back] : [];
 }
 
-function byLabels<T extends vscode.QuickPickItem>(items: readonly T[], choice: string | readonly string[]): T[] {
-	const labels = typeof choice === 'string' ? [choice] : choice;
-	return items.filter((item) => item.kind !== vscode.QuickPickItemKind.Separator && labels.includes(item.label));
-}
-
-export function runQuickPick<T extends vscode.QuickPickItem, R>(ui: QuickInputFactory, spec: PickSpec<T, R>, hook?: StepHook): Promise<StepOutcome<R>> {
+export function runQuickPick<T extends vscode.QuickPickItem, R>(ui: QuickInputFactory, spec: PickSpec<T, R>): Promise<StepOutcome<R>> {
 	return new Promise((resolve) => {
 		const pick = ui.createQuickPick<T>();
 		const disposables: vscode.Disposable[] = [pick];
@@ -110,29 +86,10 @@ export function runQuickPick<T extends vscode.QuickPickItem, R>(ui: QuickInputFa
 		pick.show();
 		const started = spec.start?.(pick, (value) => finish({ kind: 'done', value }));
 		disposables.push(...(started === undefined ? [] : [started]));
-		hook?.({
-			kind: spec.kind,
-			input: pick,
-			get items() {
-				return pick.items;
-			},
-			accept: (choice) => {
-				if (choice !== undefined) {
-					pick.selectedItems = byLabels(pick.items, choice);
-				}
-				accept(current());
-			},
-			type: (value) => {
-				pick.value = value;
-				spec.onValue?.(value, pick);
-			},
-			back: () => finish({ kind: 'back' }),
-			cancel: () => finish({ kind: 'cancel' }),
-		});
 	});
 }
 
-export function runInputBox(ui: QuickInputFactory, spec: BoxSpec, hook?: StepHook): Promise<StepOutcome<string>> {
+export function runInputBox(ui: QuickInputFactory, spec: BoxSpec): Promise<StepOutcome<string>> {
 	return new Promise((resolve) => {
 		const box = ui.createInputBox();
 		const disposables: vscode.Disposable[] = [box];
@@ -154,22 +111,5 @@ export function runInputBox(ui: QuickInputFactory, spec: BoxSpec, hook?: StepHoo
 			box.onDidHide(() => finish({ kind: 'cancel' })),
 		);
 		box.show();
-		hook?.({
-			kind: spec.kind,
-			input: box,
-			items: [],
-			accept: (choice) => {
-				if (typeof choice === 'string') {
-					box.value = choice;
-				}
-				accept();
-			},
-			type: (value) => {
-				box.value = value;
-				box.validationMessage = spec.validate(value);
-			},
-			back: () => finish({ kind: 'back' }),
-			cancel: () => finish({ kind: 'cancel' }),
-		});
 	});
 }
