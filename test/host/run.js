@@ -68,6 +68,7 @@ async function runInBrowser(page, url) {
 		page.on('crash', () => reject(new Error('the workbench page crashed')));
 		page.on('close', () => reject(new Error('the workbench page closed before the tests finished')));
 	});
+	outcome.catch(() => undefined); // handled when awaited below; a timeout may fire while goto is still pending
 	await page.exposeFunction('codeAutomationLog', relay);
 	if (verbose) {
 		page.on('console', (m) => process.stderr.write(`[browser:${m.type()}] ${m.text()}\n`));
