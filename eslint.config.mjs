@@ -70,6 +70,8 @@ export default defineConfig(
 			'@typescript-eslint/no-non-null-assertion': 'off',
 			// `rows[0]!` reads as intent in assertions even where the compiler already knows the type.
 			'@typescript-eslint/no-unnecessary-type-assertion': 'off',
+			// Messages and assertions format unknown values on purpose.
+			'@typescript-eslint/no-base-to-string': 'off',
 		},
 	},
 	{

@@ -55,6 +55,7 @@ export function endpointUrl(base: URL, endpoint: string): URL {
 
 function abbreviate(text: string): string {
 	// Drop any user info: a mistyped URL may still carry a password.
+	// eslint-disable-next-line no-control-regex -- removing control characters is the point
 	const oneLine = text.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\/\/[^/]*@/, '//');
 	return oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine;
 }

@@ -119,6 +119,7 @@ export function sanitize(text: string, secrets: readonly string[]): string {
 			clean = clean.split(secret).join('[redacted]');
 		}
 	}
+	// eslint-disable-next-line no-control-regex -- removing control characters is the point
 	clean = clean.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
 	return clean.length > 500 ? `${clean.slice(0, 497)}...` : clean;
 }

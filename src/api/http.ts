@@ -99,7 +99,7 @@ async function readBody(response: Response, maxBytes: number, signal: AbortSigna
 	if (response.body === null) {
 		return '';
 	}
-	const reader = response.body.getReader();
+	const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
 	if (Number.isFinite(declared) && declared > maxBytes) {
 		await reader.cancel().catch(() => undefined);
 		return undefined;

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ApiError } from '../../../src/api/errors';
+import type { ApiError } from '../../../src/api/errors';
 import type { Credentials } from '../../../src/api/types';
 import { SIM_API_KEY, SIM_AUTH_TOKEN } from '../../sim/api';
 import { apiError, useSimulator } from './harness';
@@ -77,6 +77,7 @@ describe('VeltClient credentials, logging and URL policy', () => {
 	});
 
 	it('reads the credentials on every call, so a later sign-in takes effect', async () => {
+		// eslint-disable-next-line prefer-const -- assigned below, after the client captured it
 		let stored: Credentials | undefined;
 		const client = h.client({ credentials: () => stored });
 		await assert.rejects(client.listExecutions({}), apiError('auth'));
