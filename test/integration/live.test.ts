@@ -147,4 +147,18 @@ describe('live updates', function () {
 		await poll();
 		await waitFor(() => listCalls(sim, 'running') > 0, { ...waitLong, message: 'a catch-up poll after showing the view' });
 	});
+
+	it('shows the optional status bar item, whose click brings the Executions view back', async () => {
+		const item = 'css=[id$="veltWorkflows.status"]';
+		await config().update('showStatusBar', true, vscode.ConfigurationTarget.Global);
+		try {
+			await vscode.commands.executeCommand('workbench.view.explorer');
+			await waitFor(async () => (await treeRows().catch(() => undefined)) === undefined, { message: 'the view is hidden' });
+			await click(item, { timeoutMs: 10000 });
+			await waitFor(async () => groupRow(await treeRows().catch(() => []), 'Running'), { message: 'the view is shown again' });
+			await screenshot('live-status-bar');
+		} finally {
+			await config().update('showStatusBar', undefined, vscode.ConfigurationTarget.Global);
+		}
+	});
 });
