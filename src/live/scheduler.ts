@@ -35,19 +35,12 @@ export interface PollTaskState {
 	readonly lastSuccessAt: number | undefined;
 }
 
-export interface RoundReport {
-	readonly at: number;
+interface RoundReport {
 	readonly started: readonly string[];
 	readonly completion: Promise<void>;
 }
 
-interface Task {
-	run: PollTaskRun;
-	failures: number;
-	notBefore: number;
-	inFlight: boolean;
-	lastSuccessAt: number | undefined;
-}
+type Task = { -readonly [K in keyof PollTaskState]: PollTaskState[K] } & { run: PollTaskRun };
 
 export class PollScheduler extends Disposable {
 	private readonly tasks = new Map<string, Task>();
@@ -185,7 +178,7 @@ export class PollScheduler extends Disposable {
 				runs.push(run);
 			}
 		}
-		return { at, started, completion: Promise.all(runs).then(() => undefined) };
+		return { started, completion: Promise.all(runs).then(() => undefined) };
 	}
 
 	private async start(task: Task, startedAt: number): Promise<void> {
