@@ -99,8 +99,12 @@ async function integrationStep(extraArgs, countsFile) {
 	return { ok, counts: readCounts(countsFile) };
 }
 
+/** Per-invocation scratch folder for the counts files, removed on exit. */
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'velt-test-'));
+process.on('exit', () => fs.rmSync(scratch, { recursive: true, force: true }));
+
 async function runStep(name, extraArgs) {
-	const countsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'velt-test-')), 'counts.json');
+	const countsFile = path.join(scratch, `${name}-counts.json`);
 	switch (name) {
 		case 'typecheck':
 			return { ok: await run('npm', ['run', 'typecheck']) };

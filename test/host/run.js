@@ -108,7 +108,12 @@ async function startHost(root, countsFile, screenshotDir, getPage) {
 function prepare() {
 	const root = makeTempDir('velt-it-');
 	if (process.env.VELT_TEST_KEEP !== '1') {
-		cleanups.push(async () => fs.rmSync(root, { recursive: true, force: true }));
+		cleanups.push(async () => {
+			fs.rmSync(root, { recursive: true, force: true });
+			// Chromium's helper processes may still flush their cache for a moment after an aborted run.
+			await new Promise((resolve) => setTimeout(resolve, 500));
+			fs.rmSync(root, { recursive: true, force: true });
+		});
 	}
 	const countsFile = process.env.VELT_TEST_COUNTS_FILE || path.join(root, 'counts.json');
 	fs.rmSync(countsFile, { force: true });
