@@ -81,7 +81,8 @@ const RELATIVE_UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
 export function formatRelative(at: number, now: number, locale: string): string {
 	const diff = at - now;
 	const [unit, size] = RELATIVE_UNITS.find(([, ms]) => Math.abs(diff) >= ms) ?? ['second', SECOND];
-	return relativeFormatter(locale).format(Math.round(diff / size), unit);
+	// Truncate like the tree's "8h ago", so the row and the panel never disagree (8h 34m is "8 hours ago").
+	return relativeFormatter(locale).format(Math.trunc(diff / size), unit);
 }
 
 function relativeFormatter(locale: string): Intl.RelativeTimeFormat {

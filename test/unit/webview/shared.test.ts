@@ -66,6 +66,7 @@ describe('format helpers', () => {
 		assert.equal(fill('Steps ({0}) of {1}, {2}', 3, 'x'), 'Steps (3) of x, {2}');
 		assert.equal(formatRelative(T0 - 180_000, T0, 'en'), '3 minutes ago');
 		assert.equal(formatRelative(T0 + 5_000, T0, 'en'), 'in 5 seconds');
+		assert.equal(formatRelative(T0 - (8 * 60 + 34) * 60_000, T0, 'en'), '8 hours ago', 'truncated like the tree row');
 		assert.ok(formatRelative(T0, T0, 'not a locale!').length > 0, 'a bad locale tag falls back instead of throwing');
 	});
 });
