@@ -226,4 +226,29 @@ describe('filter executions', function () {
 		assert.equal(await textVisible('definitionId: Invalid format', { timeoutMs: 10000 }), true);
 		await screenshot('filter-rejected-definition');
 	});
+
+	it('README screenshot: an active filter and the facet list (VELT_SCREENSHOTS=1 only)', async function (this: Mocha.Context) {
+		if (process.env.VELT_SCREENSHOTS !== '1') {
+			this.skip();
+		}
+		await filterWith(async (d) => {
+			(await d.next('Filter Executions')).accept('Statuses: all');
+			(await d.next('Filter Executions: Statuses')).accept(['Running', 'Failed']);
+			(await d.next('Filter Executions')).accept('Definition: any');
+			const step = await d.next('Filter Executions: Definition');
+			step.type(DEFINITION);
+			step.accept(`Use "${DEFINITION}"`);
+			(await d.next('Filter Executions')).accept('Apply');
+		});
+		await waitFor(async () => rootLabels(await treeRows()).join() === 'Running,Failed', { message: 'only Running and Failed' });
+		assert.equal(await textVisible(`Filter: ${DEFINITION} · running, failed`), true);
+		await groupRows('Failed', (id) => (sim.execution(id) as { definitionId: string }).definitionId === DEFINITION);
+		await groupRows('Running', (id) => (sim.execution(id) as { definitionId: string }).definitionId === DEFINITION);
+		const reopened = vscode.commands.executeCommand('veltWorkflows.filter');
+		const facets = await ui.next('Filter Executions');
+		await textVisible('Statuses: Running, Failed', { timeoutMs: 5000 });
+		await screenshot('filter');
+		facets.escape();
+		await reopened;
+	});
 });
