@@ -166,8 +166,9 @@ export class VeltClient implements VeltApi {
 	private async backOff(call: Call<unknown>, error: ApiError, attempt: number, signal?: AbortSignal): Promise<void> {
 		const delay = retryDelayMs(attempt, this.policy, error);
 		const status = error.httpStatus === undefined ? '' : `, HTTP ${error.httpStatus}`;
-		const retry = `retry ${attempt} of ${this.policy.retries} in ${delay} ms`;
-		this.logger.warn(`Velt API ${call.endpoint} failed (${error.kind}${status}); ${retry}`);
+		const asked = error.retryAfterMs === undefined ? '' : ' (Retry-After)';
+		const retry = `retry ${attempt} of ${this.policy.retries} in ${delay} ms${asked}`;
+		this.logger.warn(`Velt API ${call.endpoint} failed (${error.kind}${status}); ${retry}: ${faultName(error)}`);
 		try {
 			await this.sleep(delay, signal);
 		} catch (sleepError) {
@@ -186,6 +187,17 @@ export class VeltClient implements VeltApi {
 export function definitionsWireCursor(cursor: string): number | string {
 	const value = Number(cursor);
 	return /^-?\d+$/.test(cursor) && Number.isSafeInteger(value) ? value : cursor;
+}
+
+/**
+ * Names the fault in a retry line: the canonical status for an HTTP error (never the server's free text,
+ * which stays out of the per-attempt log), our own words for the rest (refused, reset, timed out).
+ */
+function faultName(error: ApiError): string {
+	if (error.httpStatus !== undefined) {
+		return error.apiStatus ?? `HTTP ${error.httpStatus}`;
+	}
+	return error.message;
 }
 
 /** Drops undefined members, so e.g. a first-page request carries no `cursor` key at all. */
