@@ -49,7 +49,9 @@ export async function postJson(request: PostJsonRequest): Promise<PostJsonRespon
 		});
 		const ok = response.status >= 200 && response.status < 300;
 		// Error bodies only matter for their envelope: read a little and otherwise go by the HTTP status.
-		const text = await readBody(response, ok ? request.maxResponseBytes : ERROR_BODY_BYTES, attempt.signal);
+		const text = await readBody(response, ok ? request.maxResponseBytes : ERROR_BODY_BYTES, attempt.signal).catch((error: unknown) => {
+			throw attempt.signal.aborted ? error : brokenBodyError(response.status, error, secrets);
+		});
 		if (ok && text === undefined) {
 			const message = `The Velt API sent a response larger than ${request.maxResponseBytes} bytes; it was not read.`;
 			throw new ApiError('invalidResponse', message, { httpStatus: response.status });
@@ -176,11 +178,19 @@ class AttemptSignal {
 	}
 }
 
+/** The server answered, then the connection broke before the body was complete (e.g. reset mid-body). */
+function brokenBodyError(httpStatus: number, error: unknown, secrets: readonly string[]): ApiError {
+	const message = `The connection to the Velt API broke while reading the response (HTTP ${httpStatus}): ${networkDetail(error, secrets)}.`;
+	return new ApiError('network', message, { cause: error });
+}
+
 /** `fetch failed` alone says nothing; undici puts the system error (ECONNREFUSED, ...) in `cause`. */
 function networkDetail(error: unknown, secrets: readonly string[]): string {
 	const cause = error instanceof Error ? error.cause : undefined;
 	const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : undefined;
-	const detail = code ?? (cause instanceof Error ? cause.message : undefined);
+	const reason = cause instanceof Error && cause.message !== '' ? cause.message : undefined;
+	// undici's codes alone can be cryptic (UND_ERR_SOCKET): keep its reason ("other side closed") too.
+	const detail = code !== undefined && reason !== undefined && !reason.includes(code) ? `${code}: ${reason}` : (code ?? reason);
 	const text = error instanceof Error ? error.message : String(error);
 	return sanitize(detail === undefined ? text : `${text} (${detail})`, secrets);
 }
