@@ -1,16 +1,25 @@
 /**
  * Wraps the HTTP client for one session generation (one base URL + credential pair). It reports
  * authentication failures to the session, and discards responses that arrive after the generation changed
- * (base URL switched, signed out) so stale data from another environment is never shown.
+ * (base URL switched, signed out) so stale data from another environment is never shown. A success of a call
+ * that started after a rejection tells the session the credentials work again.
  */
 import { ApiError } from '../api/errors';
 import type { VeltApi } from '../api/veltApi';
 
+/** How a generation's calls report back to the session. */
+export interface GuardHooks {
+	readonly isCurrent: () => boolean;
+	readonly onAuthFailure: (error: ApiError) => void;
+	/** A number that changes with every rejection; read when a call starts, handed back when it succeeds. */
+	readonly ticket: () => number;
+	readonly onSuccess: (ticket: number) => void;
+}
+
 export class GuardedApi implements VeltApi {
 	constructor(
 		private readonly inner: VeltApi,
-		private readonly isCurrent: () => boolean,
-		private readonly onAuthFailure: (error: ApiError) => void,
+		private readonly hooks: GuardHooks,
 	) {}
 
 	listExecutions: VeltApi['listExecutions'] = (params, signal) => this.guard(() => this.inner.listExecutions(params, signal));
@@ -21,21 +30,24 @@ export class GuardedApi implements VeltApi {
 
 	private async guard<T>(call: () => Promise<T>): Promise<T> {
 		this.checkCurrent();
+		const ticket = this.hooks.ticket();
+		let result: T;
 		try {
-			const result = await call();
-			this.checkCurrent();
-			return result;
+			result = await call();
 		} catch (error) {
 			this.checkCurrent();
 			if (ApiError.is(error) && error.isAuthFailure) {
-				this.onAuthFailure(error);
+				this.hooks.onAuthFailure(error);
 			}
 			throw error;
 		}
+		this.checkCurrent();
+		this.hooks.onSuccess(ticket);
+		return result;
 	}
 
 	private checkCurrent(): void {
-		if (!this.isCurrent()) {
+		if (!this.hooks.isCurrent()) {
 			throw new ApiError('cancelled', 'The API connection changed; this response was discarded.');
 		}
 	}

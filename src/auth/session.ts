@@ -23,6 +23,8 @@ export type ClientFactory = (options: { baseUrl: string; timeoutMs: number; cred
 
 export class Session extends Disposable {
 	private generation = 0;
+	/** Counts rejections, so only a call started after the latest one can report that the credentials work again. */
+	private rejections = 0;
 	private reloadRequest = 0;
 	private currentState: SessionState = { kind: 'signedOut' };
 	private currentApi: VeltApi | undefined;
@@ -30,11 +32,17 @@ export class Session extends Disposable {
 	private currentKey: string | undefined;
 	private readonly changeEmitter = this._register(new Emitter<SessionState>());
 	private readonly rejectEmitter = this._register(new Emitter<ApiError>());
+	private readonly recoverEmitter = this._register(new Emitter<SessionState>());
 
 	/** Fires after every reload and on credential rejection. */
 	readonly onDidChange = this.changeEmitter.event;
 	/** Fires once per generation when the API rejects the credentials (drives the single sign-in prompt). */
 	readonly onDidRejectCredentials = this.rejectEmitter.event;
+	/**
+	 * Fires when a rejected generation's credentials work again (a call started after the rejection succeeded).
+	 * Not an `onDidChange`: the connection is the same, so nothing loaded is reset.
+	 */
+	readonly onDidRecover = this.recoverEmitter.event;
 
 	constructor(
 		private readonly store: CredentialStore,
@@ -87,7 +95,12 @@ export class Session extends Disposable {
 		}
 		const { apiKey, authToken } = credentials;
 		const client = this.createClient({ baseUrl: settings.apiBaseUrl, timeoutMs: settings.requestTimeoutMs, credentials: () => ({ apiKey, authToken }) });
-		const api = new GuardedApi(client, () => generation === this.generation, (e) => this.reject(generation, e));
+		const api = new GuardedApi(client, {
+			isCurrent: () => generation === this.generation,
+			onAuthFailure: (e) => this.reject(generation, e),
+			ticket: () => this.rejections,
+			onSuccess: (ticket) => this.recover(generation, ticket),
+		});
 		this.logger.info(`Connected to ${settings.apiBaseUrl} with credentials from ${credentials.source === 'environment' ? 'the environment' : 'secret storage'}.`);
 		this.setState({ kind: 'signedIn', source: credentials.source }, api);
 	}
@@ -98,9 +111,20 @@ export class Session extends Disposable {
 			return; // already rejected in this generation: one prompt, not one per group or retry
 		}
 		this.logger.warn(`The API rejected the credentials for ${this.baseUrl} (${error.apiStatus ?? error.kind}).`);
+		this.rejections++;
 		this.currentState = { kind: 'rejected', source: state.source, error };
 		this.changeEmitter.fire(this.currentState);
 		this.rejectEmitter.fire(error);
+	}
+
+	private recover(generation: number, ticket: number): void {
+		const state = this.currentState;
+		if (generation !== this.generation || state.kind !== 'rejected' || ticket !== this.rejections) {
+			return; // nothing to recover, or the call started before the rejection (its success proves nothing)
+		}
+		this.logger.info(`The API accepts the credentials for ${this.baseUrl} again.`);
+		this.currentState = { kind: 'signedIn', source: state.source };
+		this.recoverEmitter.fire(this.currentState);
 	}
 
 	private setState(state: SessionState, api: VeltApi | undefined): void {

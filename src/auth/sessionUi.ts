@@ -51,6 +51,7 @@ export function bindSessionUi(session: Session, message: ViewMessage): vscode.Di
 	apply(session.state);
 	return vscode.Disposable.from(
 		session.onDidChange(apply),
+		session.onDidRecover(apply),
 		session.onDidRejectCredentials((error) =>
 			promptSignIn(vscode.l10n.t('Velt rejected the stored credentials for {0} ({1}). Sign in again to keep browsing executions.', session.baseUrl, error.apiStatus ?? error.message)),
 		),
