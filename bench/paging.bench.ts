@@ -10,8 +10,8 @@ import type { GroupSnapshot } from '../src/executions/executionsModel';
 import { ExecutionsModel } from '../src/executions/executionsModel';
 import { buildGroupChildren } from '../src/tree/groupChildren';
 import { NodeCache } from '../src/tree/nodeCache';
-import { benchClient, leanExecutions, loadThroughModel, loadThroughPager, loadWithBareFetch, startChildSimulator } from './pagingSupport';
-import { garbageCollector, median, round, settledHeap, timeMs } from './stats';
+import { benchClient, leanExecutions, loadThroughModel, loadThroughPager, loadWithBareFetch, loadWithInlineDedupe, startChildSimulator } from './pagingSupport';
+import { garbageCollector, median, round, settle, settledHeap, timeMs } from './stats';
 import type { BenchResult } from './types';
 
 const STATUS: ExecutionStatus = 'completed';
@@ -48,8 +48,9 @@ export async function run(): Promise<BenchResult[]> {
  */
 async function pagerOverhead(url: string, gc: () => void): Promise<BenchResult[]> {
 	const client = benchClient(url);
-	const runs: Record<'bare' | 'pager' | 'stack', () => Promise<number>> = {
+	const runs: Record<'bare' | 'dedupe' | 'pager' | 'stack', () => Promise<number>> = {
 		bare: async () => (await loadWithBareFetch(url, STATUS, 500)).length,
+		dedupe: () => loadWithInlineDedupe(url, STATUS, 500),
 		pager: () => loadThroughPager(url, STATUS, 500),
 		stack: async () => {
 			const model = await loadThroughModel(client, STATUS, 500);
@@ -58,11 +59,11 @@ async function pagerOverhead(url: string, gc: () => void): Promise<BenchResult[]
 			return rows;
 		},
 	};
-	const times: Record<keyof typeof runs, number[]> = { bare: [], pager: [], stack: [] };
+	const times: Record<keyof typeof runs, number[]> = { bare: [], dedupe: [], pager: [], stack: [] };
 	const names = Object.keys(runs) as (keyof typeof runs)[];
-	for (let rep = 0; rep < 10; rep++) {
+	for (let rep = 0; rep < 16; rep++) {
 		for (const name of rep % 2 === 0 ? names : [...names].reverse()) {
-			gc();
+			await settle(gc);
 			let rows = 0;
 			const ms = await timeMs(async () => {
 				rows = await runs[name]();
@@ -74,10 +75,19 @@ async function pagerOverhead(url: string, gc: () => void): Promise<BenchResult[]
 		}
 	}
 	const bare = median(times.bare);
-	const note = 'current variant; 1 warm-up + 9 interleaved reps, heap settled before each, medians';
-	const pagerRatio = median(times.pager) / bare;
-	const stackRatio = median(times.stack) / bare;
+	const note = 'current variant; 1 warm-up + 15 interleaved reps, full GC + sweep pause before each; ratio = median of per-rep ratios';
+	const pagerRatio = pairedRatio(times.pager, times.bare);
+	const stackRatio = pairedRatio(times.stack, times.bare);
+	const dedupeRatio = pairedRatio(times.dedupe, times.bare);
 	return [
+		{
+			name: 'Floor: bare fetch loop + inline Map de-duplication vs bare fetch loop',
+			value: round(median(times.dedupe), 1),
+			unit: 'ms',
+			baseline: round(bare, 1),
+			ratio: round(dedupeRatio),
+			note: `${note}; informational: the least any loader that de-duplicates by id pays`,
+		},
 		{
 			name: 'Load 10,000 rows through the pager (pages of 500) vs bare fetch loop',
 			value: round(median(times.pager), 1),
@@ -104,15 +114,15 @@ async function lastPageVersusFirst(url: string, gc: () => void): Promise<BenchRe
 	const client = benchClient(url);
 	const firsts: number[] = [];
 	const lasts: number[] = [];
-	for (let rep = 0; rep < 5; rep++) {
+	for (let rep = 0; rep < 7; rep++) {
 		const model = new ExecutionsModel({ getApi: () => client, getPageSize: () => 500 });
-		gc();
+		await settle(gc);
 		const first = await timeMs(() => model.ensureLoaded(STATUS));
 		let last = Number.NaN;
 		while (model.group(STATUS).hasMore) {
 			const before = model.group(STATUS).items.length;
 			if (before === 49_500) {
-				gc();
+				await settle(gc);
 			}
 			const ms = await timeMs(() => model.loadMore(STATUS));
 			if (before === 49_500 && model.group(STATUS).items.length === 50_000) {
@@ -126,7 +136,7 @@ async function lastPageVersusFirst(url: string, gc: () => void): Promise<BenchRe
 			lasts.push(last);
 		}
 	}
-	const ratio = median(lasts) / median(firsts);
+	const ratio = pairedRatio(lasts, firsts);
 	return {
 		name: 'Page 49,500 → 50,000 vs first page (end to end)',
 		value: round(median(lasts)),
@@ -135,7 +145,7 @@ async function lastPageVersusFirst(url: string, gc: () => void): Promise<BenchRe
 		ratio: round(ratio),
 		target: '≤ 1.5',
 		pass: ratio <= 1.5,
-		note: 'seed variant, pages of 500, through model + VeltClient; heap settled before both timed pages; 1 warm-up + 4 runs, medians',
+		note: 'seed variant, pages of 500, through model + VeltClient; full GC + sweep pause before both timed pages; 1 warm-up + 6 runs; ratio = median of per-run ratios',
 	};
 }
 
@@ -257,6 +267,11 @@ async function heapPerExecution(url: string, gc: () => void): Promise<BenchResul
 		pass: perRow <= 1024,
 		note: '10,000 lean rows from the simulator via VeltClient; full GC before each reading',
 	};
+}
+
+/** Median of `a[i] / b[i]`: runs measured side by side share the machine's load at that moment. */
+function pairedRatio(a: readonly number[], b: readonly number[]): number {
+	return median(a.map((value, i) => value / (b[i] ?? Number.NaN)));
 }
 
 function check(condition: boolean, message: string): void {

@@ -92,6 +92,32 @@ export async function loadWithBareFetch(url: string, status: ExecutionStatus, pa
 	}
 }
 
+/**
+ * The floor for any loader that de-duplicates: the bare loop plus an inline `Map` from id to row, with
+ * an abort signal per request as the pager has. Returns distinct rows.
+ */
+export async function loadWithInlineDedupe(url: string, status: ExecutionStatus, pageSize: number): Promise<number> {
+	let cursor: string | undefined;
+	const rows: ExecutionView[] = [];
+	const index = new Map<string, number>();
+	for (;;) {
+		const page = await barePage(url, status, pageSize, cursor, new AbortController().signal);
+		for (const item of page.items) {
+			const position = index.get(item.executionId);
+			if (position === undefined) {
+				index.set(item.executionId, rows.length);
+				rows.push(item);
+			} else {
+				rows[position] = item;
+			}
+		}
+		if (page.done) {
+			return rows.length;
+		}
+		cursor = page.nextCursor;
+	}
+}
+
 /** The same bare requests, driven by a `CursorPager` (dedupe, loop checks). Returns distinct rows. */
 export async function loadThroughPager(url: string, status: ExecutionStatus, pageSize: number): Promise<number> {
 	const pager = new CursorPager<ExecutionView>({

@@ -42,6 +42,16 @@ export function garbageCollector(): (() => void) | undefined {
 	}
 }
 
+/**
+ * A full collection, then a short idle pause so V8's concurrent sweeper finishes: otherwise the next
+ * allocations pay lazy sweeping in proportion to the heap, which would bias timings of large-heap steps.
+ */
+export async function settle(gc: () => void): Promise<void> {
+	gc();
+	gc();
+	await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
 /** Heap used after a full collection (twice, so finalizers' garbage goes too). */
 export function settledHeap(gc: () => void): number {
 	gc();
