@@ -21,6 +21,7 @@ export const Commands = {
 	loadMore: 'veltWorkflows.loadMore',
 	retryGroup: 'veltWorkflows.retryGroup',
 	refreshGroup: 'veltWorkflows.refreshGroup',
+	reloadGroupFromTop: 'veltWorkflows.reloadGroupFromTop',
 	copyExecutionId: 'veltWorkflows.copyExecutionId',
 	copyExecutionJson: 'veltWorkflows.copyExecutionJson',
 	showLogs: 'veltWorkflows.showLogs',

@@ -45,6 +45,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
 		runCommand(Commands.refresh, t('Refresh failed'), logger, () => model.refresh()),
 		runCommand(Commands.refreshGroup, t('Refresh failed'), logger, (arg: unknown) => withStatus(arg, (s) => model.refresh(s))),
 		runCommand(Commands.loadMore, t('Loading more executions failed'), logger, (arg: unknown) => withStatus(arg, (s) => loadMoreAndReveal(view, model, s))),
+		runCommand(Commands.reloadGroupFromTop, t('Reloading failed'), logger, (arg: unknown) => withStatus(arg, (s) => model.reloadFromTop(s))),
 		runCommand(Commands.retryGroup, t('Retry failed'), logger, (arg: unknown) => withStatus(arg, (s) => model.retry(s))),
 		runCommand(Commands.filter, t('Filtering failed'), logger, () => filter.pick()),
 		runCommand(Commands.clearFilter, t('Clearing the filter failed'), logger, () => filter.clear()),

@@ -66,6 +66,10 @@ function errorMessage(group: GroupSnapshot, cache: NodeCache, t: Translate): Mes
 	if (error?.isAuthFailure === true) {
 		return cache.message(group.status, 'error', 'error', t('Sign in again to load executions'), 'signIn');
 	}
+	if (group.filtered && error?.kind === 'invalidArgument') {
+		// The server refused the filter (e.g. an unknown definitionId): retrying cannot help, changing it can.
+		return cache.message(group.status, 'error', 'error', t('Filter refused — {0}', error.message), 'changeFilter');
+	}
 	const text = t('Could not load {0} executions: {1}', statusWord(group.status, t), error?.message ?? '');
 	return cache.message(group.status, 'error', 'error', text, 'retry');
 }

@@ -13,8 +13,9 @@ import { executionAccessibleLabel, executionTooltipMarkdown } from './tooltip';
 import type { Translate } from './translate';
 
 /** Tree-only command (not in the palette): forget a group's rows and load page 1 again. */
+/** Tree-only commands (registered by the app, hidden from the palette). */
 export const TreeCommands = {
-	reloadGroupFromTop: 'veltWorkflows.reloadGroupFromTop',
+	reloadGroupFromTop: Commands.reloadGroupFromTop,
 } as const;
 
 export interface TreeItemOptions {

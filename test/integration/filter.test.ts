@@ -224,7 +224,12 @@ describe('filter executions', function () {
 		await chooseDefinition('Bad Id');
 		await expandGroup('Failed');
 		assert.equal(await textVisible('definitionId: Invalid format', { timeoutMs: 10000 }), true);
-		await screenshot('filter-rejected-definition');
+		const row = (await treeRows()).find((r) => r.label.startsWith('Filter refused — '));
+		assert.ok(row, 'no refusal row');
+		await click(`${TREE} .monaco-list-row[aria-label^="Filter refused"]`);
+		const facets = await ui.next('Filter Executions');
+		assert.equal(facets.labels()[0], 'Definition: Bad Id', 'clicking the row did not open the filter');
+		facets.escape();
 	});
 
 	it('README screenshot: an active filter and the facet list (VELT_SCREENSHOTS=1 only)', async function (this: Mocha.Context) {

@@ -62,6 +62,14 @@ describe('buildGroupChildren', () => {
 		assert.deepEqual(shown(children), ['message:failed:error "Sign in again to load executions" signIn']);
 	});
 
+	it('offers to change the filter, not Retry, when the server refuses a filtered request', () => {
+		const error = new ApiError('invalidArgument', 'Unknown definitionId: nope', { apiStatus: 'INVALID_ARGUMENT' });
+		const filtered = buildGroupChildren(snapshot({ loadedOnce: false, error, filtered: true }), new NodeCache());
+		assert.deepEqual(shown(filtered), ['message:failed:error "Filter refused — Unknown definitionId: nope" changeFilter']);
+		const unfiltered = buildGroupChildren(snapshot({ loadedOnce: false, error }), new NodeCache());
+		assert.equal(shown(unfiltered)[0]?.endsWith(' retry'), true);
+	});
+
 	it('says a group is empty, and offers to change the filter when one narrows it', () => {
 		const plain = buildGroupChildren(snapshot({ status: 'cancelled', hasMore: false }), new NodeCache());
 		assert.deepEqual(shown(plain), ['message:cancelled:empty "No cancelled executions" -']);
