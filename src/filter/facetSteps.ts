@@ -4,6 +4,7 @@
  * why scope filtering is unavailable for this API (the current API's list items have `steps: []`).
  */
 import * as vscode from 'vscode';
+import { statusLabel as statusWordKey } from '../executions/format';
 import { EXECUTION_STATUSES } from '../api/types';
 import type { ExecutionStatus } from '../api/types';
 import type { ExecutionScope } from '../executions/filter';
@@ -19,19 +20,9 @@ export interface ScopeSupportSource {
 	probe(signal: AbortSignal): Promise<ScopeSupport>;
 }
 
+/** The tree's status word (Pending, Running, …), localized the same way. */
 export function statusLabel(status: ExecutionStatus): string {
-	switch (status) {
-		case 'pending':
-			return vscode.l10n.t('Pending');
-		case 'running':
-			return vscode.l10n.t('Running');
-		case 'completed':
-			return vscode.l10n.t('Completed');
-		case 'failed':
-			return vscode.l10n.t('Failed');
-		case 'cancelled':
-			return vscode.l10n.t('Cancelled');
-	}
+	return vscode.l10n.t(statusWordKey(status));
 }
 
 type StatusItem = vscode.QuickPickItem & { readonly status: ExecutionStatus };

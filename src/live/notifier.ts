@@ -4,6 +4,7 @@
  * toast. API text goes into the message as plain text (notifications render no Markdown links from it).
  */
 import * as vscode from 'vscode';
+import { statusLabel } from '../executions/format';
 import type { ExecutionStatus } from '../api/types';
 import type { Logger } from '../common/logger';
 import type { FinishNotice } from './transitions';
@@ -15,19 +16,9 @@ export interface OpenExecutionOptions {
 
 export type OpenExecution = (executionId: string, options?: OpenExecutionOptions) => Thenable<unknown>;
 
+/** The tree's status word, localized the same way. */
 function statusInWords(status: ExecutionStatus): string {
-	switch (status) {
-		case 'completed':
-			return vscode.l10n.t('Completed');
-		case 'failed':
-			return vscode.l10n.t('Failed');
-		case 'cancelled':
-			return vscode.l10n.t('Cancelled');
-		case 'pending':
-			return vscode.l10n.t('Pending');
-		case 'running':
-			return vscode.l10n.t('Running');
-	}
+	return vscode.l10n.t(statusLabel(status));
 }
 
 /** "marketing-copy-approval finished: Failed — reviewer rejected the copy" */

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { SIM_API_KEY, SIM_AUTH_TOKEN } from '../sim/api';
 import type { Simulator } from '../sim/api';
 import { startSimulator } from '../sim/simulator';
 import { QuickInputDriver } from './filterQuickInput';
 import { click, screenshot, textVisible, treeRows, uiBridgeAvailable } from './helpers/ui';
 import type { TreeRow } from './helpers/ui';
+import { signIn } from './helpers/session';
 import { waitFor } from './helpers/wait';
 
 const extensionId = 'velt-workflows.velt-workflow-executions';
@@ -44,19 +44,6 @@ async function groupRows(label: string, accept: (executionId: string) => boolean
 		await screenshot(`filter-failed-${label}`);
 		throw new Error(`${String(error)}; last rows: ${JSON.stringify(last.map((r) => r.ariaLabel))}`);
 	});
-}
-
-/** Velt: Sign In with the simulator's pair typed into its two input boxes (independent of earlier suites). */
-async function signIn(): Promise<void> {
-	const window = vscode.window as { showInputBox: typeof vscode.window.showInputBox };
-	const original = window.showInputBox;
-	const answers = [SIM_API_KEY, SIM_AUTH_TOKEN];
-	window.showInputBox = (): Thenable<string | undefined> => Promise.resolve(answers.shift());
-	try {
-		await vscode.commands.executeCommand('veltWorkflows.signIn');
-	} finally {
-		window.showInputBox = original;
-	}
 }
 
 function listCalls(sim: Simulator, from = 0): { status?: unknown; definitionId?: unknown }[] {
