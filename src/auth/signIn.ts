@@ -58,10 +58,8 @@ export function describeRejection(error: unknown): string {
 			return vscode.l10n.t('The auth token is missing or was not accepted.');
 		case 'permission':
 			return vscode.l10n.t('Velt does not recognise this API key and auth token pair (PERMISSION_DENIED).');
-		case 'network':
-		case 'timeout':
-			return vscode.l10n.t('Could not reach the Velt API: {0}', error.message);
 		default:
+			// Network and timeout messages already say "Could not reach the Velt API…" / "…did not answer…".
 			return error.message;
 	}
 }

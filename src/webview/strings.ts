@@ -107,7 +107,8 @@ export function describeWebviewError(error: unknown, executionId: string): Sessi
 			return { kind: error.kind, message: t('Sign in to Velt to see this execution.') };
 		case 'network':
 		case 'timeout':
-			return { kind: error.kind, message: t('Could not reach the Velt API: {0}', error.message) };
+			// The API layer's own sentence ("Could not reach the Velt API: …", "… did not answer within 30 s.").
+			return { kind: error.kind, message: error.message };
 		case 'rateLimited':
 			return { kind: error.kind, message: t('The Velt API is busy (rate limited). Try again shortly.') };
 		case 'server':
