@@ -196,6 +196,23 @@ describe('reliability: faults mid-paging in the real host', function () {
 		await logNames(new RegExp(`Connected to ${other.url.replace(/[.:/]/g, '\\$&')}`));
 	});
 
+	it('the server down at sign-in: one error message that names the refusal once', async () => {
+		const down = await startSimulator({ counts: { pending: 1, running: 1, completed: 1, failed: 1, cancelled: 1 } });
+		await down.close();
+		const current = veltConfig().get<string>('apiBaseUrl');
+		await veltConfig().update('apiBaseUrl', down.url, vscode.ConfigurationTarget.Global);
+		try {
+			stubs.answerInputs(SIM_API_KEY, SIM_AUTH_TOKEN);
+			await vscode.commands.executeCommand('veltWorkflows.signIn');
+			assert.deepEqual(stubs.messages.map((m) => m.severity), ['error'], JSON.stringify(stubs.messages));
+			const text = stubs.messages[0]?.text ?? '';
+			assert.match(text, /^Sign in failed: Could not reach the Velt API: .*ECONNREFUSED/);
+			assert.equal(text.split('Could not reach').length, 2, `said twice: ${text}`);
+		} finally {
+			await veltConfig().update('apiBaseUrl', current, vscode.ConfigurationTarget.Global);
+		}
+	});
+
 	it('no credential in settings, logs or any host file; the log names what went wrong', function (this: Mocha.Context) {
 		const root = process.env.VELT_TEST_HOST_ROOT;
 		if (!root) {
