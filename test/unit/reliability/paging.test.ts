@@ -74,6 +74,20 @@ describe('reliability: paging faults that are not errors', function () {
 		});
 	}
 
+	// Pending until src/executions/pageStore.ts (not this suite's file) refuses it: today the merge takes the
+	// repeated page 2 for page 1, drops every page-1 row as "left the group", and paging never brings them back.
+	it.skip('a refresh answered with a repeat of the last page (a cache ignoring the body) keeps every row', async () => {
+		const ui = await app('current');
+		await ui.model.ensureLoaded('completed');
+		await ui.model.loadMore('completed');
+		const before = ui.ids('completed');
+		host.sim.inject({ kind: 'repeatPage', path: 'executions/list' });
+		await ui.model.refresh('completed');
+		assert.deepEqual(ui.ids('completed'), before, 'rows dropped by a repeated page');
+		await pageToEnd(ui, 'completed');
+		assert.deepEqual([...ui.ids('completed')].sort(), host.sim.executionIds('completed').sort());
+	});
+
 	it('an execution that changes status between two pages of the same group moves to its new group once', async () => {
 		const ui = await app('current');
 		await ui.model.ensureLoaded('completed');
