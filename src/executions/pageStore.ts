@@ -20,6 +20,8 @@ export class PageStore<T> {
 	private readonly rows: KeyedList<T>;
 	private readonly rejected = new Set<string>();
 	private readonly followed = new Set<string>();
+	/** Where the first page ends (the cursor that asks for page 2), to tell a true page 1 from a deeper one. */
+	private pageOneCursor: string | undefined;
 	private _cursor: string | undefined;
 	private _done = false;
 	private _gap = false;
@@ -77,6 +79,8 @@ export class PageStore<T> {
 		}
 		if (requestCursor !== undefined) {
 			this.followed.add(requestCursor);
+		} else {
+			this.pageOneCursor = page.nextCursor;
 		}
 		this._cursor = last ? undefined : page.nextCursor;
 		this._done = last;
@@ -92,6 +96,12 @@ export class PageStore<T> {
 			return;
 		}
 		fetched.push(...page.items);
+		if (this.endsDeeperThanPageOne(page)) {
+			// A "first page" that ends where a later page ends (e.g. a cache ignoring the request body): merging
+			// it would drop page 1's rows as "left the group" for good. Keep them and offer Reload from top.
+			this._gap = true;
+			return;
+		}
 		const rows = this.rows;
 		const result = mergeFirstPage({
 			current: rows.items,
@@ -114,6 +124,7 @@ export class PageStore<T> {
 			this._scanned += result.added + result.rejected.length;
 		}
 		rows.replaceAll(result.items);
+		this.pageOneCursor = page.nextCursor;
 		result.rejected.forEach((key) => this.rejected.add(key));
 		removed.push(...result.removed);
 	}
@@ -148,10 +159,19 @@ export class PageStore<T> {
 		return this.rows.removeMany(keys);
 	}
 
+	private endsDeeperThanPageOne(page: Page<T>): boolean {
+		const next = page.nextCursor;
+		if (isLastPage(page) || next === undefined || next === this.pageOneCursor) {
+			return false;
+		}
+		return next === this._cursor || this.followed.has(next);
+	}
+
 	clear(): void {
 		this.rows.clear();
 		this.rejected.clear();
 		this.followed.clear();
+		this.pageOneCursor = undefined;
 		this._cursor = undefined;
 		this._done = false;
 		this._gap = false;
