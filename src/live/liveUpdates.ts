@@ -18,7 +18,7 @@ import { systemClock } from './clock';
 import type { Clock } from './clock';
 import { LivePoller } from './livePoller';
 import { showFinishNotice } from './notifier';
-import type { OpenExecution } from './notifier';
+import type { OpenExecution, OpenExecutionOptions } from './notifier';
 import type { LiveApiPort, LiveModelPort, LivePanelsPort } from './ports';
 import { LiveStatusBar } from './statusBar';
 import { agoParts, UPDATED_TICK_MS, Ticker } from './ticker';
@@ -71,7 +71,7 @@ export class LiveUpdates extends Disposable {
 		this.updatedTarget = deps.updatedTarget ?? descriptionTarget(treeView);
 		this.watchList = this._register(new WatchList(deps.memento, () => deps.settings().apiBaseUrl));
 		this.onDidChangeWatched = this.watchList.onDidChange;
-		const open = deps.openExecution ?? ((id: string) => panels?.open?.(id) ?? vscode.commands.executeCommand(Commands.openExecution, id));
+		const open = deps.openExecution ?? ((id: string, options?: OpenExecutionOptions) => panels?.open?.(id, options) ?? vscode.commands.executeCommand(Commands.openExecution, id));
 		const notify = (notice: FinishNotice): void => {
 			showFinishNotice(notice, open, deps.logger).catch((e: unknown) => deps.logger.warn(`Notification failed: ${String(e)}`));
 		};

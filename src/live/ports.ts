@@ -32,7 +32,7 @@ export interface LivePanelsPort {
 	update(executionId: string, view: ExecutionView): void;
 	notifyWatchChanged?(executionId: string): void;
 	/** Opens (or reveals) an execution's panel. */
-	open?(executionId: string): Promise<void>;
+	open?(executionId: string, options?: { readonly showFailure?: boolean }): Promise<void>;
 }
 
 export interface LiveApiPort {

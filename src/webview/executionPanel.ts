@@ -16,7 +16,7 @@ import { ExecutionSession } from './executionSession';
 import { createNonce, renderShell } from './html';
 import { confirmCancel, copyText, executionJson, openWebUrl } from './panelActions';
 import { isFromWebviewMessage } from './protocol';
-import type { FromWebview } from './protocol';
+import type { FromWebview, ToWebview } from './protocol';
 import { describeWebviewError, statusWord, webviewStrings } from './strings';
 
 
@@ -53,6 +53,7 @@ export class ExecutionPanel extends Disposable {
 	readonly onDidChangeVisibility: Event<boolean> = this._onDidChangeVisibility.event;
 	readonly session: ExecutionSession;
 	private ready = false;
+	private pendingFailureReveal = false;
 	private cancelFlow = false;
 
 	/** Opens a new editor-area panel; `adopt` (the constructor) is for panels VS Code restores. */
@@ -93,6 +94,19 @@ export class ExecutionPanel extends Disposable {
 
 	reveal(): void {
 		this.panel.reveal(undefined, false);
+	}
+
+	/** Brings the failure into view once the webview is ready (now, or after its next `ready`). */
+	revealFailure(): void {
+		this.pendingFailureReveal = true;
+		this.flushReveal();
+	}
+
+	private flushReveal(): void {
+		if (this.ready && this.pendingFailureReveal) {
+			this.pendingFailureReveal = false;
+			void this.panel.webview.postMessage({ type: 'revealFailure' } satisfies ToWebview);
+		}
 	}
 
 	override dispose(): void {
@@ -164,6 +178,7 @@ export class ExecutionPanel extends Disposable {
 				for (const snapshot of this.session.snapshot()) {
 					await this.panel.webview.postMessage(snapshot);
 				}
+				this.flushReveal();
 				return;
 			case 'refresh':
 				return this.session.load();

@@ -36,19 +36,26 @@ export class ExecutionPanels extends Disposable {
 		this._register(toDisposable(() => this.disposePanels()));
 	}
 
-	/** Shows the execution, reusing its panel; resolves once the first load has finished (errors show inside). */
-	async open(executionId: string): Promise<void> {
+	/**
+	 * Shows the execution, reusing its panel; resolves once the first load has finished (errors show inside).
+	 * `showFailure` (from a finish notification) scrolls to the failed step.
+	 */
+	async open(executionId: string, options: { readonly showFailure?: boolean } = {}): Promise<void> {
 		const id = executionId.trim();
 		if (!isExecutionPanelState({ executionId: id })) {
 			this.deps.logger.debug('Ignored a request to open an empty or oversized execution id');
 			return;
 		}
 		const existing = this.panels.get(id);
+		const panel = existing ?? this.track(ExecutionPanel.create(id, this.deps));
+		if (options.showFailure === true) {
+			panel.revealFailure();
+		}
 		if (existing !== undefined) {
 			existing.reveal();
 			return;
 		}
-		await this.track(ExecutionPanel.create(id, this.deps)).session.load();
+		await panel.session.load();
 	}
 
 	async refresh(executionId: string): Promise<void> {

@@ -45,7 +45,9 @@ export type ToWebview =
 	/** Appended to the timeline of the execution already shown. */
 	| { readonly type: 'events'; readonly events: readonly ApprovalEventView[]; readonly complete: boolean }
 	| { readonly type: 'error'; readonly message: string; readonly kind: WebviewErrorKind; readonly strings: WebviewStrings }
-	| { readonly type: 'watching'; readonly watching: boolean };
+	| { readonly type: 'watching'; readonly watching: boolean }
+	/** Scroll to and focus the first failed step (or the failure reason): the notification's Show failure. */
+	| { readonly type: 'revealFailure' };
 
 export type FromWebview =
 	| { readonly type: 'ready' }

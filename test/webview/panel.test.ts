@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { realisticEvents, realisticExecution, ROOT_STEP } from './builders';
+import { largeExecution, realisticEvents, realisticExecution, ROOT_STEP } from './builders';
 import type { Locator } from 'playwright-core';
 import type { PanelPage } from './harness';
 import { executionMessage, usePanelPages } from './setup';
@@ -141,5 +141,21 @@ describe('execution webview in Chromium: rendering and actions', function () {
 		await panel.post(executionMessage(realisticExecution({ status: 'completed' })));
 		assert.equal(await panel.page.locator(`details[data-key="step:${ROOT_STEP}:output"]`).getAttribute('open'), '', 'stays open');
 		assert.equal(await summary.evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement), true);
+	});
+
+	it('Show failure: scrolls to and focuses the first failed step, also when asked before the data arrived', async () => {
+		const panel = await pages.open();
+		await panel.post({ type: 'revealFailure' });
+		const execution = largeExecution();
+		const firstFailed = execution.steps.find((step) => step.status === 'failed' && step.nodeId !== 'node-0');
+		const steps = execution.steps.map((step) => (step.nodeId === 'node-0' ? { ...step, status: 'completed', error: null } : step));
+		await panel.post(executionMessage({ ...execution, steps }));
+		const focused = (): Promise<string | null> =>
+			panel.page.evaluate(() => (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } } }).document.activeElement.getAttribute('data-step-id'));
+		assert.equal(await focused(), firstFailed?.stepId);
+		assert.equal(await panel.page.locator(`li.step.revealed`).count(), 1);
+		assert.ok(await panel.page.locator(`li.step.revealed`).isVisible());
+		const box = await panel.page.locator('li.step.revealed').boundingBox();
+		assert.ok(box !== null && box.y < (panel.page.viewportSize()?.height ?? 0), 'the failed step is not in view');
 	});
 });

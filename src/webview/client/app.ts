@@ -29,6 +29,7 @@ export class App {
 	private eventsComplete = true;
 	private watching = false;
 	private canWatch = false;
+	private failureRevealPending = false;
 	private clockOffset = 0;
 	private announced = '';
 	private readonly ticker = new Ticker(() => Date.now() + this.clockOffset);
@@ -55,6 +56,9 @@ export class App {
 				return this.showError(message.message, message.kind, message.strings);
 			case 'watching':
 				return this.setWatching(message.watching);
+			case 'revealFailure':
+				this.failureRevealPending = true;
+				return this.revealFailure();
 			default:
 				return; // a newer host's message: ignore rather than guess
 		}
@@ -84,6 +88,25 @@ export class App {
 		const ctx = this.context(new Map());
 		const { executionId, status } = message.execution;
 		this.announce(t(ctx, 'statusAnnouncement', executionId, statusText(ctx, status)));
+		this.revealFailure();
+	}
+
+	/** Scrolls to and focuses the first failed step, else the failure reason; waits for the execution if needed. */
+	private revealFailure(): void {
+		if (!this.failureRevealPending || this.execution === undefined) {
+			return;
+		}
+		this.failureRevealPending = false;
+		const failed = this.execution.steps.find((step) => step.status === 'failed' || step.status === 'breached' || step.error !== null);
+		const target =
+			(failed === undefined ? null : this.root.querySelector<HTMLElement>(`[data-step-id="${CSS.escape(failed.stepId)}"]`)) ??
+			this.root.querySelector<HTMLElement>('.failure');
+		if (target !== null) {
+			target.setAttribute('tabindex', '-1');
+			target.classList.add('revealed');
+			target.scrollIntoView({ block: 'start' });
+			target.focus({ preventScroll: true });
+		}
 	}
 
 	private appendEvents(events: readonly ApprovalEventView[], complete: boolean): void {
