@@ -37,7 +37,7 @@ export function escapeHtml(value: string): string {
 	return value.replace(/[&<>"'`]/g, (c) => ESCAPES[c] ?? c);
 }
 
-/** No `unsafe-inline`/`unsafe-eval`: styles come only from our stylesheets, scripts only with the nonce. */
+/** Nothing inline and no eval: styles come only from our stylesheets, scripts only with the nonce. */
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
 	return [
 		`default-src 'none'`,

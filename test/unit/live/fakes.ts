@@ -3,6 +3,7 @@ import { ApiError } from '../../../src/api/errors';
 import type { ExecutionStatus, ExecutionView, ListExecutionsParams, Page } from '../../../src/api/types';
 import type { VeltApi } from '../../../src/api/veltApi';
 import { compareExecutions } from '../../../src/executions/filter';
+import { anExecution as buildExecution } from '../executions/builders';
 import type { LivePanelsPort } from '../../../src/live/ports';
 import type { MementoPort } from '../../../src/live/watchList';
 
@@ -102,19 +103,7 @@ export class FakePanels implements LivePanelsPort {
 }
 
 export function anExecution(executionId: string, status: ExecutionStatus, startedAt: number): ExecutionView {
-	return {
-		executionId,
-		status,
-		startedAt,
-		completedAt: null,
-		cancelledAt: null,
-		definitionId: 'marketing-copy-approval',
-		definitionVersion: 1,
-		correlationId: null,
-		idempotencyKey: null,
-		failureReason: null,
-		steps: [],
-	};
+	return buildExecution({ executionId, status, startedAt });
 }
 
 /** `count` executions of one status, newest first, a second apart. */
