@@ -24,6 +24,7 @@ export const Commands = {
 	reloadGroupFromTop: 'veltWorkflows.reloadGroupFromTop',
 	copyExecutionId: 'veltWorkflows.copyExecutionId',
 	copyExecutionJson: 'veltWorkflows.copyExecutionJson',
+	copyExecutionLink: 'veltWorkflows.copyExecutionLink',
 	showLogs: 'veltWorkflows.showLogs',
 	watchExecution: 'veltWorkflows.watchExecution',
 	unwatchExecution: 'veltWorkflows.unwatchExecution',

@@ -3,7 +3,7 @@
  * No behaviour lives here; each feature's file says what it does.
  */
 import * as vscode from 'vscode';
-import { clientFactory, refreshOneExecution, resetOnNewConnection } from './app/services';
+import { clientFactory, refreshOneExecution, registerExecutionLinkHandler, resetOnNewConnection } from './app/services';
 import { ViewMessage } from './app/viewMessage';
 import { CredentialStore } from './auth/credentialStore';
 import { Session } from './auth/session';
@@ -59,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): VeltWorkflowsApi {
 		resetOnNewConnection(session, model, panels),
 		bindSessionUi(session, message),
 		panels.registerSerializer(),
+		registerExecutionLinkHandler(panels, logger),
 		settingsStore.onDidChange(() => void session.reload()),
 		store.onDidChange(() => void session.reload()),
 		registerCommands({

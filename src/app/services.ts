@@ -8,6 +8,7 @@ import type { Logger } from '../common/logger';
 import type { ClientFactory, Session } from '../auth/session';
 import type { ExecutionsModel } from '../executions/executionsModel';
 import type { ExecutionPanels } from '../webview/executionPanels';
+import { parseExecutionLink } from './executionLinks';
 
 export function clientFactory(logger: Logger): ClientFactory {
 	return (options) => new VeltClient({ ...options, logger });
@@ -43,4 +44,20 @@ export function resetOnNewConnection(session: Session, model: ExecutionsModel, p
 		}
 	});
 	return new vscode.Disposable(() => subscription.dispose());
+}
+
+/** Opens the execution a `vscode://…/open?executionId=…` link names (see `executionLinks.ts`). */
+export function registerExecutionLinkHandler(panels: ExecutionPanels, logger: Logger): vscode.Disposable {
+	return vscode.window.registerUriHandler({
+		handleUri: (uri) => {
+			const executionId = parseExecutionLink(uri.path, uri.query);
+			if (executionId === undefined) {
+				logger.warn(`Ignored a link that names no valid execution: ${uri.path}`);
+				void vscode.window.showWarningMessage(vscode.l10n.t('This link does not name a Velt execution.'));
+				return;
+			}
+			logger.info(`Opening execution ${executionId} from a link.`);
+			void panels.open(executionId);
+		},
+	});
 }

@@ -6,6 +6,8 @@ import * as vscode from 'vscode';
 import { ApiError } from '../api/errors';
 import type { ExecutionView } from '../api/types';
 import type { VeltApi } from '../api/veltApi';
+import { executionLink } from '../app/executionLinks';
+import { EXTENSION_ID } from '../constants';
 import { executionIdArgument } from '../tree/commandArgs';
 
 export interface ExecutionCommandDeps {
@@ -40,6 +42,17 @@ export async function copyExecutionId(arg: unknown): Promise<void> {
 	if (executionId !== undefined) {
 		await vscode.env.clipboard.writeText(executionId);
 		vscode.window.setStatusBarMessage(vscode.l10n.t('Copied execution id {0}', executionId), 3000);
+	}
+}
+
+/** Copies a link that opens the execution's panel in VS Code (for chat, tickets, notes). */
+export async function copyExecutionLink(arg: unknown): Promise<void> {
+	const executionId = executionIdArgument(arg) ?? (await askExecutionId());
+	if (executionId !== undefined) {
+		// In a browser (vscode.dev, code-server) the vscode:// link becomes an https callback link that works there.
+		const link = await vscode.env.asExternalUri(vscode.Uri.parse(executionLink(vscode.env.uriScheme, EXTENSION_ID, executionId)));
+		await vscode.env.clipboard.writeText(link.toString(true));
+		vscode.window.setStatusBarMessage(vscode.l10n.t('Copied a link to execution {0}', executionId), 3000);
 	}
 }
 

@@ -11,7 +11,7 @@ import type { FilterController } from '../filter/filterController';
 import type { LiveUpdates } from '../live/liveUpdates';
 import { executionIdArgument, statusArgument } from '../tree/commandArgs';
 import { loadMoreAndReveal, type ExecutionsView } from '../tree/executionsView';
-import { askExecutionId, copyExecutionId, copyExecutionJson, openExecution, type ExecutionCommandDeps } from './executionCommands';
+import { askExecutionId, copyExecutionId, copyExecutionJson, copyExecutionLink, openExecution, type ExecutionCommandDeps } from './executionCommands';
 import { runCommand } from './runCommand';
 
 export interface CommandDeps {
@@ -51,6 +51,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
 		runCommand(Commands.clearFilter, t('Clearing the filter failed'), logger, () => filter.clear()),
 		runCommand(Commands.openExecution, t('Opening the execution failed'), logger, (arg: unknown) => openExecution(deps.executions, arg)),
 		runCommand(Commands.copyExecutionId, t('Copying the execution id failed'), logger, copyExecutionId),
+		runCommand(Commands.copyExecutionLink, t('Copying the link failed'), logger, copyExecutionLink),
 		runCommand(Commands.copyExecutionJson, t('Copying the execution failed'), logger, (arg: unknown) => copyExecutionJson(deps.executions, arg)),
 		runCommand(Commands.showLogs, t('Showing the logs failed'), logger, () => logger.show(true)),
 		runCommand(Commands.watchExecution, t('Watching failed'), logger, (arg: unknown) => withExecution(arg, (id) => live.watch(id))),

@@ -128,7 +128,26 @@ async function screenshot(page, { name }, screenshotDir) {
 	return file;
 }
 
-const OPS = { textVisible, treeRows, notifications, click, screenshot };
+/**
+ * Opens `url` in a second tab of the same browser profile and closes it once loaded, as a user opening a
+ * link would (e.g. a code-server `/callback` URL that hands a `vscode://` link to the workbench). Loopback only.
+ */
+async function openUrl(page, { url, timeoutMs = DEFAULT_TIMEOUT_MS }) {
+	const host = new URL(url).hostname;
+	if (host !== 'localhost' && host !== '127.0.0.1') {
+		throw new Error(`openUrl: not a loopback URL: ${url}`);
+	}
+	const tab = await page.context().newPage();
+	try {
+		await tab.goto(url, { timeout: timeoutMs });
+		await tab.waitForLoadState('load', { timeout: timeoutMs });
+	} finally {
+		await tab.close();
+	}
+	return true;
+}
+
+const OPS = { textVisible, treeRows, notifications, click, screenshot, openUrl };
 
 function withTimeout(promise, ms, op) {
 	let timer;

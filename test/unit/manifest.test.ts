@@ -57,7 +57,7 @@ describe('package.json against the UI contract', () => {
 		const welcome = manifest.contributes.viewsWelcome.find((w) => w.view === Views.executions);
 		assert.ok(welcome?.contents.includes(`command:${Commands.signIn}`));
 		assert.equal(welcome?.when, `!${ContextKeys.signedIn}`);
-		assert.deepEqual(manifest.activationEvents, [`onWebviewPanel:${WEBVIEW_VIEW_TYPE}`]);
+		assert.deepEqual(manifest.activationEvents, [`onWebviewPanel:${WEBVIEW_VIEW_TYPE}`, 'onUri']);
 		assert.ok(fs.existsSync(path.join(root, manifest.contributes.viewsContainers.activitybar[0]?.icon ?? '')));
 	});
 

@@ -79,3 +79,9 @@ export async function click(selectorOrText: string, options: { timeoutMs?: numbe
 	const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
 	await call('click', { target: selectorOrText, timeoutMs }, timeoutMs);
 }
+
+/** Opens a loopback URL in a second browser tab (then closes it), as a user following a link would. */
+export async function openUrl(url: string, options: { timeoutMs?: number } = {}): Promise<void> {
+	const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+	await call('openUrl', { url, timeoutMs }, timeoutMs);
+}
