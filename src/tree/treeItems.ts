@@ -79,9 +79,12 @@ function executionItem(node: ExecutionNode, now: number, t: Translate, watched: 
 	const { execution } = node;
 	const item = new vscode.TreeItem(execution.definitionId, vscode.TreeItemCollapsibleState.None);
 	item.id = node.id;
-	item.description = describeExecutionTiming(execution, now);
+	const timing = describeExecutionTiming(execution, now);
+	// Watching is said in words on the row, so it shows without opening a menu.
+	item.description = watched ? t('watching · {0}', timing) : timing;
 	item.iconPath = statusIcon(execution.status);
-	item.accessibilityInformation = { label: executionAccessibleLabel(execution, now, t) };
+	const accessible = executionAccessibleLabel(execution, now, t);
+	item.accessibilityInformation = { label: watched ? t('{0}, watched', accessible) : accessible };
 	const tokens = ['execution', execution.status];
 	if (!isTerminal(execution.status)) {
 		tokens.push('active');

@@ -122,6 +122,7 @@ describe('live updates', function () {
 		try {
 			const watched = sim.executionIds('running')[0]!;
 			await vscode.commands.executeCommand('veltWorkflows.watchExecution', watched);
+			await waitFor(async () => (await treeRows()).some((r) => r.ariaLabel.includes(watched) && r.description.startsWith('watching · ')), { message: 'the row says it is watched' });
 			sim.updateExecution(watched, { status: 'failed', completedAt: Date.now(), failureReason: { code: 'REVIEW_REJECTED', message: 'Reviewer rejected the copy' } });
 			await poll();
 			const message = 'finished: Failed — Reviewer rejected the copy';
