@@ -26,16 +26,33 @@ export function executionTooltipMarkdown(execution: ExecutionView, now: number, 
 	return [title, ...body].join('\n\n');
 }
 
-/** Status in words first (never colour or icon alone), then definition, full id and start time. */
+/**
+ * Status in words first (never colour or icon alone), then definition and version, full id, start and end,
+ * correlation id and failure reason: what the tooltip shows, for screen readers that do not read tooltips.
+ */
 export function executionAccessibleLabel(execution: ExecutionView, now: number, t: Translate = formatMessage): string {
-	return t(
-		'{0}, {1}, execution {2}, started {3} ({4})',
-		t(statusLabel(execution.status)),
-		execution.definitionId,
-		execution.executionId,
-		formatRelativeWords(execution.startedAt, now),
-		formatTimestamp(execution.startedAt),
-	);
+	const parts = [
+		t(
+			'{0}, {1} version {2}, execution {3}, started {4} ({5})',
+			t(statusLabel(execution.status)),
+			execution.definitionId,
+			execution.definitionVersion,
+			execution.executionId,
+			formatRelativeWords(execution.startedAt, now),
+			formatTimestamp(execution.startedAt),
+		),
+	];
+	const end = executionEnd(execution);
+	if (end !== undefined) {
+		parts.push(t('ended {0}', formatRelativeWords(end, now)));
+	}
+	if (execution.correlationId) {
+		parts.push(t('correlation id {0}', execution.correlationId));
+	}
+	if (execution.failureReason !== null) {
+		parts.push(t('failure: {0}', execution.failureReason.message || execution.failureReason.code));
+	}
+	return parts.join(', ');
 }
 
 function when(ms: number, now: number): string {

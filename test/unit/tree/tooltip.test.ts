@@ -53,8 +53,19 @@ describe('execution tooltip and accessible label', () => {
 	});
 
 	it('spells the status in the accessible label, with the full id and the start time', () => {
-		const execution = anExecution({ executionId: 'exec_9', status: 'cancelled', definitionId: 'd', startedAt: NOW - 3 * 60_000 });
-		assert.equal(executionAccessibleLabel(execution, NOW), 'Cancelled, d, execution exec_9, started 3 minutes ago (2026-08-19 11:57:00 UTC)');
+		const execution = anExecution({ executionId: 'exec_9', status: 'running', definitionId: 'd', definitionVersion: 2, startedAt: NOW - 3 * 60_000 });
+		assert.equal(executionAccessibleLabel(execution, NOW), 'Running, d version 2, execution exec_9, started 3 minutes ago (2026-08-19 11:57:00 UTC)');
+	});
+
+	it('adds the end, correlation id and failure reason when the execution has them', () => {
+		const execution = anExecution({
+			executionId: 'exec_9', status: 'failed', definitionId: 'd', definitionVersion: 1, startedAt: NOW - 3 * 60_000,
+			completedAt: NOW - 60_000, correlationId: 'corr-1', failureReason: { code: 'X', message: 'reviewer rejected' },
+		});
+		assert.equal(
+			executionAccessibleLabel(execution, NOW),
+			'Failed, d version 1, execution exec_9, started 3 minutes ago (2026-08-19 11:57:00 UTC), ended 1 minute ago, correlation id corr-1, failure: reviewer rejected',
+		);
 	});
 
 	it('fills numbered placeholders and leaves unknown ones', () => {
