@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { SIM_API_KEY, SIM_AUTH_TOKEN } from '../sim/api';
 import type { Simulator } from '../sim/api';
-import { startSimulator } from '../sim/simulator';
+import { connectToSimulator, disconnect } from './helpers/session';
 import { click, notifications, screenshot, treeRows, uiBridgeAvailable } from './helpers/ui';
 import type { TreeRow } from './helpers/ui';
 import { waitFor } from './helpers/wait';
@@ -70,25 +69,11 @@ describe('live updates', function () {
 		if (!uiBridgeAvailable()) {
 			this.skip();
 		}
-		await vscode.extensions.getExtension(extensionId)?.activate();
-		sim = await startSimulator({ counts: { pending: 2, running: 4, completed: 45, failed: 4, cancelled: 2 } });
-		process.env.VELT_API_KEY = SIM_API_KEY;
-		process.env.VELT_AUTH_TOKEN = SIM_AUTH_TOKEN;
-		for (const [key, value] of Object.entries({ ...SETTINGS, apiBaseUrl: sim.url })) {
-			await config().update(key, value, vscode.ConfigurationTarget.Global);
-		}
-		await vscode.commands.executeCommand(showView);
-		await waitFor(async () => groupRow(await treeRows().catch(() => []), 'Running'), { timeoutMs: 20000, message: 'signed in to the simulator' });
+		// Signs in through Velt: Sign In, so the suite does not depend on what earlier suites left behind.
+		sim = await connectToSimulator({ counts: { pending: 2, running: 4, completed: 45, failed: 4, cancelled: 2 } }, SETTINGS);
 	});
 
-	after(async () => {
-		delete process.env.VELT_API_KEY;
-		delete process.env.VELT_AUTH_TOKEN;
-		for (const key of [...Object.keys(SETTINGS), 'apiBaseUrl']) {
-			await config().update(key, undefined, vscode.ConfigurationTarget.Global);
-		}
-		await sim?.close();
-	});
+	after(async () => disconnect(sim, SETTINGS));
 
 	it('moves an execution that finished to Completed after a poll, keeping the loaded pages', async () => {
 		await expandGroup('Completed');
