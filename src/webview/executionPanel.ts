@@ -33,10 +33,7 @@ export interface ExecutionPanelDeps {
 	readonly watch?: WatchController;
 }
 
-/** What a restored panel remembers (`vscode.setState` in the client); nothing else survives a reload. */
-export interface ExecutionPanelState {
-	readonly executionId: string;
-}
+export type { ExecutionPanelState } from './panelState';
 
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
 	return {

@@ -10,20 +10,10 @@ import type { Event } from '../common/event';
 import { Disposable, toDisposable } from '../common/lifecycle';
 import { WEBVIEW_VIEW_TYPE } from '../constants';
 import { ExecutionPanel } from './executionPanel';
-import type { ExecutionPanelDeps, ExecutionPanelState } from './executionPanel';
+import type { ExecutionPanelDeps } from './executionPanel';
+import { isExecutionPanelState } from './panelState';
 
 export type ExecutionPanelsDeps = ExecutionPanelDeps;
-
-/** Execution ids are opaque; this only bounds what a restored state or a caller can make us fetch. */
-const MAX_EXECUTION_ID_LENGTH = 1024;
-
-export function isExecutionPanelState(value: unknown): value is ExecutionPanelState {
-	if (typeof value !== 'object' || value === null) {
-		return false;
-	}
-	const id = (value as Record<string, unknown>).executionId;
-	return typeof id === 'string' && id.trim().length > 0 && id.length <= MAX_EXECUTION_ID_LENGTH;
-}
 
 export class ExecutionPanels extends Disposable {
 	private readonly panels = new Map<string, ExecutionPanel>();
