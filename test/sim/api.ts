@@ -89,6 +89,8 @@ export interface Simulator {
 	inject(fault: Fault): void;
 	clearFaults(): void;
 	restoreAuth(): void;
+	/** Between tests: no faults, no recorded requests, auth restored, no remembered pages, this variant (default current). */
+	resetForTest(variant?: ContractVariant): void;
 	/** All execution ids of a status in list order (startedAt DESC, executionId DESC on ties). */
 	executionIds(status?: string): string[];
 	/** A deep copy of one stored execution (with steps) or undefined. */

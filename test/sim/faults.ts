@@ -91,6 +91,10 @@ export class PageMemory {
 	previous(key: string): Record<string, unknown> | undefined {
 		return this.last.get(key);
 	}
+
+	clear(): void {
+		this.last.clear();
+	}
 }
 
 /** Applies a pagination fault to a freshly computed list/events result (other kinds leave it as is). */

@@ -129,6 +129,14 @@ class SimulatorImpl implements Simulator {
 		this.revoked = false;
 	}
 
+	resetForTest(variant: ContractVariant = 'current'): void {
+		this.clearFaults();
+		this.clearRequests();
+		this.restoreAuth();
+		this.memory.clear();
+		this.variant = variant;
+	}
+
 	executionIds(status?: string): string[] {
 		return this.store.list(status).map((e) => e.executionId);
 	}

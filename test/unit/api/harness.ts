@@ -68,12 +68,7 @@ export function useSimulator(): Harness {
 		await sim?.close();
 	});
 	beforeEach(() => {
-		sim?.clearFaults();
-		sim?.clearRequests();
-		sim?.restoreAuth();
-		if (sim !== undefined) {
-			sim.variant = 'current';
-		}
+		sim?.resetForTest();
 		logger.lines.length = 0;
 		sleeps.length = 0;
 	});

@@ -25,12 +25,7 @@ export function useSimulatorModel(options: SimulatorOptions = {}): SimHarness {
 		await sim?.close();
 	});
 	beforeEach(() => {
-		sim?.clearFaults();
-		sim?.clearRequests();
-		sim?.restoreAuth();
-		if (sim !== undefined) {
-			sim.variant = options.variant ?? 'current';
-		}
+		sim?.resetForTest(options.variant);
 		harness.pageSize = 10;
 	});
 	afterEach(() => {
